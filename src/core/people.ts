@@ -1,0 +1,216 @@
+/**
+ * Merges every record about a person, across owners' exports and extra tables, into one `Person`.
+ *
+ * Matching order (issue 3): normalised profile URL, then e-mail, then exact normalised full name
+ * plus normalised company (recorded as a "merged by name" caveat). An owner is matched to a
+ * teammate's connection by name alone, also with a caveat. People named only by enrichment tables,
+ * edge tables or graph files are added as known-but-not-connected (`owners: []`).
+ * Cost: O(records) with hash look-ups.
+ */
+import { toEmailKey, toNameKey, toProfileKey, toProfileUrl, toSlug } from './identity';
+import type { Dataset, MergeKey, Person, PersonRef, SourceRef } from './types';
+
+export interface PeopleIndex {
+  people: Person[];
+  byId: Map<string, Person>;
+  /** The id of the person a reference names, or undefined when no one (or more than one, by name) matches. */
+  resolve(ref: PersonRef): string | undefined;
+  /** Per owner id, the `,,,,,,<date>` rows: hidden or deactivated members, counted, never named. */
+  hidden: Record<string, string[]>;
+  /** Per source file: people first seen there vs matched to someone already known. */
+  perFile: Record<string, { newPeople: number; mergedPeople: number }>;
+}
+
+/** Options for {@link buildPeople}. */
+export interface BuildPeopleOptions {
+  /** Add people that only edge tables, enrichment tables or graph files name. Default true. */
+  addUnknown?: boolean;
+}
+
+function fullName(first?: string, last?: string): string {
+  return [first?.trim(), last?.trim()].filter(Boolean).join(' ');
+}
+
+function refName(ref: PersonRef): string {
+  return (ref.name?.trim() || fullName(ref.firstName, ref.lastName)).trim();
+}
+
+/** Merge a dataset's records into people. Pure: the dataset is not modified. */
+export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}): PeopleIndex {
+  const addUnknown = options.addUnknown ?? true;
+  const people: Person[] = [];
+  const byId = new Map<string, Person>();
+  const byUrl = new Map<string, Person>();
+  const byEmail = new Map<string, Person>();
+  const byNameCompany = new Map<string, Person>();
+  const byName = new Map<string, Person[]>();
+  const byLocal = new Map<string, Person>();
+  const hidden: Record<string, string[]> = {};
+  const perFile: PeopleIndex['perFile'] = {};
+
+  const count = (ref: SourceRef, merged: boolean) => {
+    const f = (perFile[ref.file] ??= { newPeople: 0, mergedPeople: 0 });
+    if (merged) f.mergedPeople++;
+    else f.newPeople++;
+  };
+
+  const index = (p: Person, companyText?: string) => {
+    const url = toProfileKey(p.url);
+    if (url && !byUrl.has(url)) byUrl.set(url, p);
+    const email = toEmailKey(p.email);
+    if (email && !byEmail.has(email)) byEmail.set(email, p);
+    const nk = toNameKey(p.name);
+    if (nk) {
+      const list = byName.get(nk) ?? [];
+      if (!list.includes(p)) list.push(p);
+      byName.set(nk, list);
+      const ck = `${nk}|${toNameKey(companyText ?? p.company?.value)}`;
+      if (!byNameCompany.has(ck)) byNameCompany.set(ck, p);
+    }
+  };
+
+  const create = (id: string, first: string, last: string, ref: SourceRef): Person => {
+    let unique = id;
+    for (let i = 2; byId.has(unique); i++) unique = `${id}#${i}`;
+    const p: Person = {
+      id: unique,
+      name: fullName(first, last),
+      firstName: first.trim(),
+      lastName: last.trim(),
+      owners: [],
+      connectedOn: {},
+      attributes: {},
+      mergedBy: [],
+      caveats: [],
+      refs: [ref],
+    };
+    people.push(p);
+    byId.set(unique, p);
+    return p;
+  };
+
+  const noteMerge = (p: Person, key: MergeKey, ref: SourceRef) => {
+    if (!p.mergedBy.includes(key)) p.mergedBy.push(key);
+    if (key === 'name') {
+      const caveat = `merged by name with ${ref.file}${ref.line ? ` line ${ref.line}` : ''}`;
+      if (!p.caveats.includes(caveat)) p.caveats.push(caveat);
+    }
+    p.refs.push(ref);
+  };
+
+  // 1. Owners first, so a teammate's connection that is an owner merges into them.
+  for (const o of dataset.owners) {
+    const parts = o.name.trim().split(/\s+/);
+    const p = create(
+      o.id.startsWith('owner:') ? o.id : `owner:${toSlug(o.name)}`,
+      parts[0] ?? '',
+      parts.slice(1).join(' '),
+      o.ref ?? { file: o.label },
+    );
+    p.ownerId = o.id;
+    if (o.headline) p.position = { value: o.headline, source: 'profile', ...(o.ref ? { ref: o.ref } : {}) };
+    index(p);
+  }
+
+  // 2. Connections: URL, then e-mail, then name + company; owners by name.
+  for (const c of dataset.connections) {
+    if (c.hidden) {
+      (hidden[c.owner] ??= []).push(c.connectedOn ?? '');
+      continue;
+    }
+    const name = fullName(c.firstName, c.lastName);
+    const url = toProfileKey(c.url);
+    const email = toEmailKey(c.email);
+    const nk = toNameKey(name);
+    let p: Person | undefined;
+    let how: MergeKey | undefined;
+    if (url && byUrl.has(url)) [p, how] = [byUrl.get(url), 'url'];
+    else if (email && byEmail.has(email)) [p, how] = [byEmail.get(email), 'email'];
+    else if (nk && byNameCompany.has(`${nk}|${toNameKey(c.company)}`)) {
+      const candidate = byNameCompany.get(`${nk}|${toNameKey(c.company)}`);
+      // Two different URLs are two different people, whatever their names.
+      if (!(url && candidate && toProfileKey(candidate.url) && toProfileKey(candidate.url) !== url))
+        [p, how] = [candidate, 'name'];
+    } else if (nk) {
+      const owner = (byName.get(nk) ?? []).find((q) => q.ownerId && q.ownerId !== c.owner);
+      if (owner) [p, how] = [owner, 'name'];
+    }
+    if (p && how) {
+      noteMerge(p, how, c.ref);
+      count(c.ref, true);
+    } else {
+      const id = url ?? (email ? `email:${email}` : `name:${nk}|${toNameKey(c.company)}`);
+      p = create(id, c.firstName, c.lastName, c.ref);
+      count(c.ref, false);
+    }
+    if (!p.owners.includes(c.owner) && p.ownerId !== c.owner) p.owners.push(c.owner);
+    if (c.connectedOn) p.connectedOn[c.owner] = c.connectedOn;
+    if (!p.url && url) p.url = toProfileUrl(url) ?? c.url?.trim();
+    if (!p.email && email) p.email = email;
+    if (c.company?.trim() && (!p.company || p.company.source !== 'export'))
+      p.company = { value: c.company.trim(), source: 'export', ref: c.ref };
+    if (c.position?.trim() && (!p.position || p.position.source !== 'export'))
+      p.position = { value: c.position.trim(), source: 'export', ref: c.ref };
+    index(p, c.company);
+  }
+
+  const resolve = (ref: PersonRef): string | undefined => {
+    const url = toProfileKey(ref.url);
+    if (url && byUrl.has(url)) return byUrl.get(url)?.id;
+    const email = toEmailKey(ref.email);
+    if (email && byEmail.has(email)) return byEmail.get(email)?.id;
+    if (ref.localId && byLocal.has(ref.localId)) return byLocal.get(ref.localId)?.id;
+    if (url || email) return undefined;
+    const matches = byName.get(toNameKey(refName(ref))) ?? [];
+    return matches.length === 1 ? matches[0]?.id : undefined;
+  };
+
+  const resolveOrAdd = (ref: PersonRef, at: SourceRef): Person | undefined => {
+    const found = resolve(ref);
+    if (found) {
+      count(at, true);
+      return byId.get(found);
+    }
+    if (!addUnknown) return undefined;
+    const url = toProfileKey(ref.url);
+    const email = toEmailKey(ref.email);
+    const name = refName(ref);
+    if (!url && !email && !name && !ref.localId) return undefined;
+    const parts = name.split(/\s+/);
+    const first = ref.firstName ?? parts[0] ?? '';
+    const last = ref.lastName ?? parts.slice(1).join(' ');
+    const id = url ?? (email ? `email:${email}` : name ? `name:${toNameKey(name)}|` : `local:${ref.localId}`);
+    const p = create(id, first, last, at);
+    if (url) p.url = toProfileUrl(url) ?? ref.url;
+    if (email) p.email = email;
+    if (ref.localId) byLocal.set(ref.localId, p);
+    index(p);
+    count(at, false);
+    return p;
+  };
+
+  // 3. Attributes (enrichment tables, graph-file nodes): fill in, never overwrite what an export said.
+  for (const a of dataset.attributes) {
+    const p = resolveOrAdd(a.person, a.ref);
+    if (!p) continue;
+    p.refs.push(a.ref);
+    if (a.person.localId && !byLocal.has(a.person.localId)) byLocal.set(a.person.localId, p);
+    for (const [key, value] of Object.entries(a.attributes)) {
+      const v = value.trim();
+      if (!v) continue;
+      if (key === 'company' && !p.company) p.company = { value: v, source: a.source, ref: a.ref };
+      else if (key === 'position' && !p.position) p.position = { value: v, source: a.source, ref: a.ref };
+      else if (key !== 'company' && key !== 'position') p.attributes[key] = { value: v, source: a.source, ref: a.ref };
+    }
+  }
+
+  // 4. Edge endpoints: people known only through others are added (they become 2nd degree).
+  if (addUnknown) {
+    for (const e of dataset.edges) {
+      resolveOrAdd(e.source, e.ref);
+      resolveOrAdd(e.target, e.ref);
+    }
+  }
+
+  return { people, byId, resolve, hidden, perFile };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { toEmailKey, toNameKey, toProfileKey, toProfileUrl, toSlug } from '../../src/core/identity';
+import { createRng } from '../../src/core/rng';
+
+describe('toProfileKey', () => {
+  // The three spellings of one profile seen in one archive (shared/docs/linkedin-export.md).
+  it.each([
+    'https://www.linkedin.com/in/g%C3%A1l-kov%C3%A1cs-1a2b',
+    'https://www.linkedin.com/in/gál-kovács-1a2b',
+    'www.linkedin.com/in/gál-kovács-1a2b',
+    'http://linkedin.com/in/GÁL-kovács-1a2b/?trk=x',
+    'https://de.linkedin.com/in/gál-kovács-1a2b/',
+  ])('%s', (url) => {
+    expect(toProfileKey(url)).toBe('linkedin.com/in/gál-kovács-1a2b');
+  });
+  it('rejects empty and non-URL text', () => {
+    expect(toProfileKey('')).toBeUndefined();
+    expect(toProfileKey('   ')).toBeUndefined();
+    expect(toProfileKey('Ana Ferreira')).toBeUndefined();
+  });
+  it('keeps a stray percent sign as written', () => {
+    expect(toProfileKey('https://www.linkedin.com/in/100%-bob')).toBe('linkedin.com/in/100%-bob');
+  });
+});
+
+describe('toProfileUrl', () => {
+  it('re-encodes non-ASCII ids and refuses other hosts', () => {
+    expect(toProfileUrl('linkedin.com/in/gál')).toBe('https://www.linkedin.com/in/g%C3%A1l');
+    expect(toProfileUrl('evil.com/in/x')).toBeUndefined();
+    expect(toProfileUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('names and e-mails', () => {
+  it('folds accents, case and punctuation', () => {
+    expect(toNameKey("  José  O'Brien ")).toBe('jose obrien');
+    expect(toNameKey('Ngozi Okafor, PhD')).toBe('ngozi okafor phd');
+    expect(toNameKey('李 小龙')).toBe('李 小龙');
+    expect(toSlug('Ana Ferreira')).toBe('ana-ferreira');
+  });
+  it('accepts only plausible e-mails', () => {
+    expect(toEmailKey(' Ana@Example.COM ')).toBe('ana@example.com');
+    expect(toEmailKey('not an email')).toBeUndefined();
+  });
+});
+
+describe('createRng', () => {
+  it('is deterministic per seed and in [0, 1)', () => {
+    const a = createRng(7);
+    const b = createRng(7);
+    const xs = Array.from({ length: 1000 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    expect(createRng(8)()).not.toBe(createRng(7)());
+  });
+});
