@@ -48,7 +48,13 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
   const hidden: Record<string, string[]> = {};
   const perFile: PeopleIndex['perFile'] = {};
 
-  const count = (ref: SourceRef, merged: boolean) => {
+  // Each person is counted once per file: new if first seen there, else merged.
+  const countedInFile = new Map<string, Set<Person>>();
+  const count = (ref: SourceRef, p: Person, merged: boolean) => {
+    const seen = countedInFile.get(ref.file) ?? new Set<Person>();
+    countedInFile.set(ref.file, seen);
+    if (seen.has(p)) return;
+    seen.add(p);
     const f = (perFile[ref.file] ??= { newPeople: 0, mergedPeople: 0 });
     if (merged) f.mergedPeople++;
     else f.newPeople++;
@@ -137,11 +143,11 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     }
     if (p && how) {
       noteMerge(p, how, c.ref);
-      count(c.ref, true);
+      count(c.ref, p, true);
     } else {
       const id = url ?? (email ? `email:${email}` : `name:${nk}|${toNameKey(c.company)}`);
       p = create(id, c.firstName, c.lastName, c.ref);
-      count(c.ref, false);
+      count(c.ref, p, false);
     }
     if (!p.owners.includes(c.owner) && p.ownerId !== c.owner) p.owners.push(c.owner);
     if (c.connectedOn) p.connectedOn[c.owner] = c.connectedOn;
@@ -167,15 +173,18 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
 
   const resolveOrAdd = (ref: PersonRef, at: SourceRef): Person | undefined => {
     const found = resolve(ref);
-    if (found) {
-      count(at, true);
-      return byId.get(found);
+    const known = found ? byId.get(found) : undefined;
+    if (known) {
+      count(at, known, true);
+      return known;
     }
     if (!addUnknown) return undefined;
     const url = toProfileKey(ref.url);
     const email = toEmailKey(ref.email);
     const name = refName(ref);
     if (!url && !email && !name && !ref.localId) return undefined;
+    // A name shared by several people says nothing about which one: do not invent another.
+    if (!url && !email && !ref.localId && (byName.get(toNameKey(name))?.length ?? 0) > 1) return undefined;
     const parts = name.split(/\s+/);
     const first = ref.firstName ?? parts[0] ?? '';
     const last = ref.lastName ?? parts.slice(1).join(' ');
@@ -185,7 +194,7 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     if (email) p.email = email;
     if (ref.localId) byLocal.set(ref.localId, p);
     index(p);
-    count(at, false);
+    count(at, p, false);
     return p;
   };
 

@@ -1,0 +1,333 @@
+/**
+ * The evidence graph: one node per person, one undirected link per pair of people with any evidence
+ * that they are related, and on every link the kinds of evidence, a weight per kind and the details
+ * (message counts, last contact, shared company...), so the app can say why two people are linked and
+ * the user can switch kinds on and off.
+ *
+ * Kinds (issue 5 §2):
+ * - `connection`: owner ↔ connection, strengthened by messages (count and recency), invitations,
+ *   endorsements and recommendations (interaction records resolved with `index.resolve`);
+ * - `knows`: edge tables and graph files (and interactions with someone not in the owner's export);
+ * - `co-member`: a person in several owners' exports. It is a fact about the person, not a link
+ *   between co-members (linking them to each other would make a clique of a team's shared contacts),
+ *   so it is recorded as an extra `co-member` weight on each of that person's owner spokes,
+ *   `weights['co-member'] × (owners − 1)`, and the node's `owners` list;
+ * - `colleague`: same normalised company (see facets.ts) or same non-webmail e-mail domain. Groups up
+ *   to `colleagueCliqueMax` people are linked as a clique; a bigger group is linked sparsely as a ring
+ *   with power-of-two chords (member i ↔ i+1, i+2, i+4, … over members sorted by id, at most
+ *   `colleagueChords` offsets): every member gets ≤ 2·chords colleague links, the group stays connected
+ *   with O(log n) hops between any two members (so the ring does not fake bridges), and the cost is
+ *   O(n · chords) instead of O(n²);
+ * - `similar`: TF-IDF cosine over attribute tokens, each person keeping its k strongest (similarity.ts).
+ *
+ * Node attributes are domain data only (no positions, colours or sizes). Cost: O(records +
+ * n · (chords + similarity candidates)); links are accumulated in a map and added once, sorted, so the
+ * graph (node and edge order, edge keys) is the same for the same input.
+ */
+import { UndirectedGraph } from 'graphology';
+import type { PeopleIndex } from '../people';
+import type { Dataset, InteractionKind, Person, Place, Role } from '../types';
+import { getFacetTokens, getPersonFacets, type PersonFacets } from './facets';
+import { computeSimilarPairs, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
+
+export const LINK_KINDS = ['connection', 'knows', 'co-member', 'colleague', 'similar'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Real ties (seen in the user's files) as opposed to inferred ones. */
+export const REAL_LINK_KINDS: readonly LinkKind[] = ['connection', 'knows', 'co-member'];
+
+/** A person node: domain data only. */
+export interface PersonNodeAttributes {
+  name: string;
+  /** Owner ids whose exports list this person. */
+  owners: string[];
+  /** Set when the person is an export's owner. */
+  ownerId?: string;
+  company?: string;
+  position?: string;
+  place?: Place;
+  industry?: string;
+  role?: Role;
+}
+
+/** Why two people are linked, in detail. Only the fields with evidence are present. */
+export interface LinkEvidence {
+  /** Messages exchanged between an owner and the person. */
+  messages?: number;
+  /** ISO date of the latest interaction. */
+  lastContact?: string;
+  invitations?: number;
+  endorsements?: number;
+  recommendations?: number;
+  /** Edge-table / graph-file records naming this pair, and their types. */
+  knowsRecords?: number;
+  knowsTypes?: string[];
+  /** For `co-member` spokes: how many owners' exports list the person. */
+  sharedOwners?: number;
+  /** The company both work at (display form) for `colleague` links. */
+  company?: string;
+  /** The e-mail domain both use for `colleague` links. */
+  emailDomain?: string;
+  /** TF-IDF cosine and shared attribute terms for `similar` links. */
+  similarity?: number;
+  terms?: string[];
+}
+
+export interface EvidenceEdgeAttributes {
+  /** Weight contributed by each kind of evidence present on the link. */
+  kinds: Partial<Record<LinkKind, number>>;
+  /** Sum of `kinds`. */
+  weight: number;
+  evidence: LinkEvidence;
+}
+
+export type EvidenceGraph = UndirectedGraph<PersonNodeAttributes, EvidenceEdgeAttributes>;
+
+/** Options for {@link buildEvidenceGraph}. */
+export interface EvidenceGraphOptions {
+  /** Kinds of links built; leave one out to switch it off. Default: all of LINK_KINDS. */
+  kinds?: readonly LinkKind[];
+  /**
+   * Base weight of each kind. Defaults: connection 1, knows 1, co-member 0.5 (per extra owner), colleague 0.4,
+   * similar 0.3 (× cosine). Real ties count more than inferred ones.
+   */
+  weights?: Partial<Record<LinkKind, number>>;
+  /** Added to a tie per ln(1 + messages), scaled by recency (0.5 … 1). Default 1. */
+  messageWeight?: number;
+  /** Half-life of a message's recency, in days before the newest dated interaction in the dataset. Default 365. */
+  recencyHalfLifeDays?: number;
+  /** Added per invitation. Default 0.2. */
+  invitationWeight?: number;
+  /** Added per endorsement (capped at 5). Default 0.2. */
+  endorsementWeight?: number;
+  /** Added per recommendation. Default 0.5. */
+  recommendationWeight?: number;
+  /** Biggest company / domain group linked as a clique; bigger ones get a sparse ring with chords. Default 8. */
+  colleagueCliqueMax?: number;
+  /** Chord offsets (1, 2, 4, …) per member in big company groups. Default 4 (≤ 8 colleague links each). */
+  colleagueChords?: number;
+  /** Sparse similarity (k, threshold, posting cap); see similarity.ts. Default k 5, min cosine 0.5. */
+  similarity?: SimilarityOptions;
+}
+
+export const EVIDENCE_GRAPH_DEFAULTS = {
+  kinds: LINK_KINDS,
+  weights: { connection: 1, knows: 1, 'co-member': 0.5, colleague: 0.4, similar: 0.3 } as Record<LinkKind, number>,
+  messageWeight: 1,
+  recencyHalfLifeDays: 365,
+  invitationWeight: 0.2,
+  endorsementWeight: 0.2,
+  recommendationWeight: 0.5,
+  colleagueCliqueMax: 8,
+  colleagueChords: 4,
+  similarity: SIMILARITY_DEFAULTS,
+};
+
+interface LinkDraft {
+  a: string;
+  b: string;
+  /** Sort key: endpoints' positions in the id-sorted people. */
+  order: number;
+  kinds: Partial<Record<LinkKind, number>>;
+  evidence: LinkEvidence;
+  /** Counted only for owner ↔ person pairs with interactions. */
+  interactions?: Record<InteractionKind, number>;
+}
+
+const DAY_MS = 86_400_000;
+
+function toRawPlace(p: Person): Place | undefined {
+  const city = p.attributes['city']?.value.trim();
+  const country = p.attributes['country']?.value.trim();
+  const location = p.attributes['location']?.value.trim();
+  if (!city && !country && !location) return undefined;
+  const place: Place = { text: location || [city, country].filter(Boolean).join(', ') };
+  if (city) place.city = city;
+  if (country) place.country = country;
+  return place;
+}
+
+function toNodeAttributes(p: Person, f: PersonFacets): PersonNodeAttributes {
+  const attrs: PersonNodeAttributes = { name: p.name, owners: [...p.owners].sort() };
+  if (p.ownerId) attrs.ownerId = p.ownerId;
+  if (p.company?.value) attrs.company = p.company.value;
+  if (p.position?.value) attrs.position = p.position.value;
+  // Without enrichment, a place is still read from the raw `city` / `country` / `location` attributes.
+  const place = p.place?.value ?? toRawPlace(p);
+  if (place) attrs.place = place;
+  if (f.industry) attrs.industry = f.industry;
+  if (p.role?.value) attrs.role = p.role.value;
+  return attrs;
+}
+
+/** Builds the evidence graph of `index.people` from the dataset's connections, interactions and edges. */
+export function buildEvidenceGraph(
+  index: PeopleIndex,
+  dataset: Dataset,
+  options: EvidenceGraphOptions = {},
+): EvidenceGraph {
+  const o = { ...EVIDENCE_GRAPH_DEFAULTS, ...options };
+  const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
+  const on = new Set<LinkKind>(o.kinds);
+  const people = [...index.people].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  const facets = new Map(people.map((p) => [p.id, getPersonFacets(p)]));
+  const ownerNode = new Map<string, string>();
+  for (const p of people) if (p.ownerId) ownerNode.set(p.ownerId, p.id);
+
+  // Links keyed by the endpoints' positions in `people` (a number, not a string: 300k links build fast).
+  const position = new Map(people.map((p, i) => [p.id, i]));
+  const n = people.length;
+  const links = new Map<number, LinkDraft>();
+  const link = (x: string, y: string): LinkDraft | undefined => {
+    const i = position.get(x);
+    const j = position.get(y);
+    if (i === undefined || j === undefined || i === j) return undefined;
+    const key = i < j ? i * n + j : j * n + i;
+    let d = links.get(key);
+    if (!d) {
+      d = { a: i < j ? x : y, b: i < j ? y : x, order: key, kinds: {}, evidence: {} };
+      links.set(key, d);
+    }
+    return d;
+  };
+
+  // 1. Connections: owner ↔ each person in the owner's export (co-members get the extra co-member weight).
+  if (on.has('connection') || on.has('co-member')) {
+    for (const p of people) {
+      for (const owner of p.owners) {
+        const hub = ownerNode.get(owner);
+        const d = hub ? link(hub, p.id) : undefined;
+        if (!d) continue;
+        if (on.has('connection')) d.kinds.connection = weights.connection;
+        if (on.has('co-member') && p.owners.length > 1) {
+          d.kinds['co-member'] = weights['co-member'] * (p.owners.length - 1);
+          d.evidence.sharedOwners = p.owners.length;
+        }
+      }
+    }
+  }
+
+  // 2. Interactions: counted per owner ↔ person pair; turned into tie strength in step 5.
+  let newest = '';
+  for (const r of dataset.interactions) if (r.date && r.date > newest) newest = r.date;
+  if (on.has('connection') || on.has('knows')) {
+    for (const r of dataset.interactions) {
+      const hub = ownerNode.get(r.owner);
+      const id = index.resolve(r.person);
+      const d = hub && id ? link(hub, id) : undefined;
+      if (!d) continue;
+      d.interactions ??= { message: 0, invitation: 0, endorsement: 0, recommendation: 0 };
+      d.interactions[r.kind]++;
+      if (r.date && (!d.evidence.lastContact || r.date > d.evidence.lastContact)) d.evidence.lastContact = r.date;
+    }
+  }
+
+  // 3. Knows: edge tables and graph files.
+  if (on.has('knows')) {
+    const sums = new Map<LinkDraft, number>();
+    for (const e of dataset.edges) {
+      const s = index.resolve(e.source);
+      const t = index.resolve(e.target);
+      const d = s && t ? link(s, t) : undefined;
+      if (!d) continue;
+      const w = e.weight !== undefined && Number.isFinite(e.weight) && e.weight > 0 ? e.weight : 1;
+      sums.set(d, (sums.get(d) ?? 0) + w);
+      d.evidence.knowsRecords = (d.evidence.knowsRecords ?? 0) + 1;
+      if (e.type && !(d.evidence.knowsTypes ??= []).includes(e.type)) d.evidence.knowsTypes.push(e.type);
+    }
+    // Why log2(1 + Σw): a record of weight 1 counts 1; heavy edge-table weights (e.g. message counts) are compressed.
+    for (const [d, sum] of sums) d.kinds.knows = weights.knows * Math.log2(1 + sum);
+  }
+
+  // 4. Colleagues: same company key or e-mail domain, sparse for big groups.
+  if (on.has('colleague')) {
+    const groups = new Map<string, { ids: string[]; label: string; field: 'company' | 'emailDomain' }>();
+    for (const p of people) {
+      const f = facets.get(p.id);
+      if (f?.companyKey) {
+        const g = groups.get(`c:${f.companyKey}`) ?? { ids: [], label: f.company ?? f.companyKey, field: 'company' };
+        g.ids.push(p.id);
+        groups.set(`c:${f.companyKey}`, g);
+      }
+      if (f?.emailDomain) {
+        const g = groups.get(`d:${f.emailDomain}`) ?? { ids: [], label: f.emailDomain, field: 'emailDomain' };
+        g.ids.push(p.id);
+        groups.set(`d:${f.emailDomain}`, g);
+      }
+    }
+    const mark = (x: string, y: string, field: 'company' | 'emailDomain', label: string) => {
+      const d = link(x, y);
+      if (!d) return;
+      d.kinds.colleague = weights.colleague;
+      d.evidence[field] = label;
+    };
+    for (const g of groups.values()) {
+      const n = g.ids.length;
+      if (n < 2) continue;
+      if (n <= o.colleagueCliqueMax) {
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) mark(g.ids[i] ?? '', g.ids[j] ?? '', g.field, g.label);
+        continue;
+      }
+      for (let c = 0, offset = 1; c < o.colleagueChords && offset <= n / 2; c++, offset *= 2)
+        for (let i = 0; i < n; i++) mark(g.ids[i] ?? '', g.ids[(i + offset) % n] ?? '', g.field, g.label);
+    }
+  }
+
+  // 5. Tie strength from interactions: on the connection when there is one, else as `knows`.
+  const recency = (date: string | undefined): number => {
+    if (!date || !newest) return 0.5;
+    const age = (Date.parse(newest) - Date.parse(date)) / DAY_MS;
+    return Number.isFinite(age) ? Math.pow(0.5, Math.max(0, age) / o.recencyHalfLifeDays) : 0.5;
+  };
+  for (const d of links.values()) {
+    const i = d.interactions;
+    if (!i) continue;
+    const boost =
+      o.messageWeight * Math.log1p(i.message) * (0.5 + 0.5 * recency(d.evidence.lastContact)) +
+      o.invitationWeight * i.invitation +
+      o.endorsementWeight * Math.min(5, i.endorsement) +
+      o.recommendationWeight * i.recommendation;
+    if (i.message) d.evidence.messages = i.message;
+    if (i.invitation) d.evidence.invitations = i.invitation;
+    if (i.endorsement) d.evidence.endorsements = i.endorsement;
+    if (i.recommendation) d.evidence.recommendations = i.recommendation;
+    if (d.kinds.connection !== undefined) d.kinds.connection += boost;
+    else if (on.has('knows')) d.kinds.knows = (d.kinds.knows ?? weights.knows) + boost;
+  }
+
+  // 6. Similar: sparse TF-IDF k-nearest over attribute tokens (owners left out: their spokes say enough).
+  if (on.has('similar')) {
+    const members = people.filter((p) => !p.ownerId);
+    const tokens = members.map((p) => getFacetTokens(facets.get(p.id) ?? { positionTerms: [] }));
+    for (const pair of computeSimilarPairs(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity })) {
+      const d = link(members[pair.a]?.id ?? '', members[pair.b]?.id ?? '');
+      if (!d) continue;
+      d.kinds.similar = weights.similar * pair.cosine;
+      d.evidence.similarity = Math.round(pair.cosine * 1000) / 1000;
+      d.evidence.terms = pair.terms;
+    }
+  }
+
+  // 7. The graph: nodes sorted by id, links sorted by endpoints; links with no enabled evidence dropped.
+  const graph: EvidenceGraph = new UndirectedGraph<PersonNodeAttributes, EvidenceEdgeAttributes>();
+  for (const p of people) graph.addNode(p.id, toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] }));
+  const drafts = [...links.values()].sort((x, y) =>
+    x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0,
+  );
+  let key = 0;
+  for (const d of drafts) {
+    let weight = 0;
+    const kinds: Partial<Record<LinkKind, number>> = {};
+    for (const kind of LINK_KINDS) {
+      const w = d.kinds[kind];
+      if (w !== undefined && w > 0 && on.has(kind)) {
+        kinds[kind] = w;
+        weight += w;
+      }
+    }
+    if (weight <= 0 || !graph.hasNode(d.a) || !graph.hasNode(d.b)) continue;
+    graph.addUndirectedEdgeWithKey(String(key++), d.a, d.b, { kinds, weight, evidence: d.evidence });
+  }
+  return graph;
+}

@@ -1,0 +1,100 @@
+/**
+ * The map panel: rebuilds the display graph when the network or the size measure changes, moves
+ * people as the layout worker refines positions, and feeds hover, selection, highlights, filters and
+ * presentation mode to sigma's reducers. The table view is its list equivalent.
+ */
+import { mountClusterLabels, type ClusterLabelsHandle } from '../map/cluster-labels';
+import { buildDisplayGraph, type DisplayGraph } from '../map/display-graph';
+import { mountMap, type MapHandle } from '../map/mount-map';
+import { applyFilters, getEdgeKindMask, isEmptyFilters, toFilteredOutKeys } from './filters';
+import { getClusterLabel, type AppState } from './state';
+import type { ViewDeps } from './views';
+
+export interface MapView {
+  frame(indices: number[]): void;
+  /** The sigma instance and display graph on screen, for image exports. */
+  current(): { map: MapHandle; graph: DisplayGraph; filteredOut: Set<string> } | undefined;
+  dispose(): void;
+}
+
+export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
+  let map: MapHandle | undefined;
+  let graph: DisplayGraph | undefined;
+  let labels: ClusterLabelsHandle | undefined;
+  let filteredOut = new Set<string>();
+  const toKey = (i: number | undefined) => (i === undefined ? undefined : String(i));
+
+  const clusterLabels = (s: AppState) => (s.view?.clusters ?? []).map((_, i) => getClusterLabel(s, i));
+
+  const look = () => {
+    const s = deps.store.get();
+    const { choices } = s;
+    if (!s.view || !map) return;
+    filteredOut = isEmptyFilters(choices.filters)
+      ? new Set()
+      : toFilteredOutKeys(applyFilters(s.view, choices.filters));
+    const hovered = toKey(choices.hovered);
+    const selected = toKey(choices.selected);
+    map.setLook({
+      ...(hovered ? { hovered } : {}),
+      ...(selected ? { selected } : {}),
+      highlighted: new Set(choices.highlighted.map(String)),
+      filteredOut,
+      edgeKindMask: getEdgeKindMask(choices.filters),
+      hideNames: choices.presentation,
+    });
+    labels?.update({ hidden: filteredOut, labels: clusterLabels(s) });
+    el.dataset.visible = String(graph ? graph.order - filteredOut.size : 0);
+  };
+
+  const rebuild = () => {
+    labels?.dispose();
+    map?.dispose();
+    map = undefined;
+    labels = undefined;
+    const s = deps.store.get();
+    el.dataset.ready = 'false';
+    if (!s.view) return;
+    graph = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
+    if (s.layout.positions) applyPositions(s.layout.positions);
+    map = mountMap(el, graph, {
+      onHover: (key) => deps.actions.hover(key === undefined ? undefined : Number(key)),
+      onClick: (key) => deps.actions.select(key === undefined ? undefined : Number(key)),
+    });
+    labels = mountClusterLabels(map.sigma as never, graph, { labels: clusterLabels(s) });
+    el.dataset.nodes = String(graph.order);
+    el.dataset.edges = String(graph.size);
+    map.sigma.once('afterRender', () => (el.dataset.ready = 'true'));
+    look();
+  };
+
+  const applyPositions = (positions: Float32Array) => {
+    graph?.updateEachNodeAttributes((_key, attrs) => {
+      attrs.x = positions[2 * attrs.index] ?? attrs.x;
+      attrs.y = positions[2 * attrs.index + 1] ?? attrs.y;
+      return attrs;
+    });
+  };
+
+  rebuild();
+  const unsubscribe = deps.store.subscribe((s, prev) => {
+    if (s.view !== prev.view || s.choices.sizeBy !== prev.choices.sizeBy) rebuild();
+    else {
+      if (s.layout.positions && s.layout.positions !== prev.layout.positions) {
+        applyPositions(s.layout.positions);
+        labels?.update({ hidden: filteredOut });
+      }
+      if (s.choices !== prev.choices) look();
+    }
+    el.dataset.layout = s.layout.running ? 'running' : 'stopped';
+  });
+  return {
+    frame: (indices) => map?.frame(indices.map(String)),
+    current: () => (map && graph ? { map, graph, filteredOut } : undefined),
+    dispose() {
+      unsubscribe();
+      labels?.dispose();
+      map?.dispose();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * A tiny store: one state object, replaced (never mutated) by pure producers
+ * `(state) => newState`, with subscribers told after each change. Views read from it and dispatch to it.
+ */
+export interface Store<S> {
+  get(): S;
+  update(producer: (state: S) => S): void;
+  subscribe(listener: (state: S, previous: S) => void): () => void;
+}
+
+export function createStore<S>(initial: S): Store<S> {
+  let state = initial;
+  const listeners = new Set<(state: S, previous: S) => void>();
+  return {
+    get: () => state,
+    update(producer) {
+      const previous = state;
+      const next = producer(state);
+      if (next === previous) return;
+      state = next;
+      for (const l of listeners) l(state, previous);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

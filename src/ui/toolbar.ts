@@ -1,0 +1,216 @@
+/**
+ * The map toolbar: map or table, what size shows, presentation mode, clustering resolution, the
+ * layout's progress with a Stop button, and the exports (PNG, SVG, GEXF, GraphML, CSV, share link).
+ * Exports are built on the page from what it holds and downloaded; nothing is sent anywhere.
+ */
+import Graph from 'graphology';
+import { toPeopleCsv } from '../io/csv-export';
+import { toGexf, toGraphml } from '../io/graph-files';
+import { SIZE_MEASURES, type DisplayGraph, type SizeMeasure } from '../map/display-graph';
+import { downloadBlob, OWNER_LEGEND_ITEM, toPngBlob, toSvg, type LegendItem } from '../map/export-image';
+import { getClusterColor } from '../map/palette';
+import type { NetworkView } from '../worker/protocol';
+import { EDGE_KINDS } from '../worker/protocol';
+import { clear, h } from './dom';
+import { applyFilters, getEdgeKindMask, getKeptIndices } from './filters';
+import type { MapView } from './map-view';
+import { toShareHash } from './share';
+import { getClusterLabel, type AppState } from './state';
+import type { ViewDeps } from './views';
+
+const SIZE_LABELS: Record<SizeMeasure, string> = {
+  score: 'Super-connector score',
+  degree: 'Links',
+  strength: 'Tie strength',
+};
+
+/** A graph for Gephi: people with their cluster, scores and attributes, links with their evidence kinds. */
+export function toExportGraph(state: AppState, display: DisplayGraph | undefined): Graph {
+  const view = state.view!;
+  const g = new Graph({ type: 'undirected', multi: false });
+  view.people.forEach((p, i) => {
+    const d = display?.hasNode(String(i)) ? display.getNodeAttributes(String(i)) : undefined;
+    g.addNode(p.id, {
+      label: state.choices.presentation ? '' : p.name,
+      cluster: getClusterLabel(state, p.cluster),
+      score: p.score,
+      degree: p.degree,
+      company: p.company?.value ?? '',
+      position: p.position?.value ?? '',
+      location: p.place?.value ?? '',
+      industry: p.industry?.value ?? '',
+      ...(d ? { x: d.x, y: d.y, size: d.size, color: d.color } : {}),
+    });
+  });
+  const { source, target, weight, kinds } = view.edges;
+  for (let e = 0; e < source.length; e++) {
+    const s = view.people[source[e]!]!.id;
+    const t = view.people[target[e]!]!.id;
+    if (s === t || g.hasEdge(s, t)) continue;
+    g.addEdge(s, t, { weight: weight[e]!, kinds: EDGE_KINDS.filter((_, b) => kinds[e]! & (1 << b)).join(' ') });
+  }
+  return g;
+}
+
+export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => MapView | undefined): () => void {
+  const legend = (s: AppState): LegendItem[] => [
+    ...(s.view?.clusters ?? []).map((c, i) => ({
+      label: getClusterLabel(s, i),
+      color: getClusterColor(i),
+      size: c.size,
+    })),
+    OWNER_LEGEND_ITEM,
+  ];
+  const keptPeople = (s: AppState, view: NetworkView) =>
+    getKeptIndices(applyFilters(view, s.choices.filters)).map((i) => view.people[i]!);
+  const exports: Record<string, (s: AppState, view: NetworkView) => Promise<void> | void> = {
+    'PNG image': async (s) => {
+      const cur = mapView()?.current();
+      if (!cur) return;
+      const blob = await toPngBlob(cur.map.sigma as never, cur.graph, legend(s), {
+        hideNames: s.choices.presentation,
+        hidden: cur.filteredOut,
+      });
+      downloadBlob(blob, 'netwell-map.png');
+    },
+    'SVG image': (s) => {
+      const cur = mapView()?.current();
+      if (!cur) return;
+      const svg = toSvg(cur.graph, legend(s), {
+        hideNames: s.choices.presentation,
+        hidden: cur.filteredOut,
+        edgeKindMask: getEdgeKindMask(s.choices.filters),
+      });
+      downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), 'netwell-map.svg');
+    },
+    'GEXF (Gephi)': (s) =>
+      downloadBlob(
+        new Blob([toGexf(toExportGraph(s, mapView()?.current()?.graph))], { type: 'application/xml' }),
+        'netwell.gexf',
+      ),
+    GraphML: (s) =>
+      downloadBlob(
+        new Blob([toGraphml(toExportGraph(s, mapView()?.current()?.graph))], { type: 'application/xml' }),
+        'netwell.graphml',
+      ),
+    'CSV of the people shown': (s, view) =>
+      downloadBlob(
+        new Blob(
+          [toPeopleCsv(keptPeople(s, view), { clusterLabels: view.clusters.map((_, i) => getClusterLabel(s, i)) })],
+          { type: 'text/csv' },
+        ),
+        'netwell-people.csv',
+      ),
+  };
+
+  const sizeSelect = h(
+    'select',
+    {
+      'aria-label': 'Size by',
+      onchange: (e) => deps.actions.setChoice('sizeBy', (e.target as HTMLSelectElement).value as SizeMeasure),
+    },
+    ...SIZE_MEASURES.map((m) => h('option', { value: m }, SIZE_LABELS[m])),
+  );
+  const presentation = h('input', {
+    type: 'checkbox',
+    onchange: (e) => deps.actions.setChoice('presentation', (e.target as HTMLInputElement).checked),
+  });
+  const resolution = h('input', {
+    type: 'number',
+    min: 0.1,
+    max: 10,
+    step: 0.1,
+    value: 1,
+    'aria-label': 'Cluster resolution',
+    style: 'width:4.5em',
+  });
+  const exportSelect = h(
+    'select',
+    {
+      'aria-label': 'Export',
+      onchange: async (e) => {
+        const sel = e.target as HTMLSelectElement;
+        const s = deps.store.get();
+        const action = exports[sel.value];
+        sel.value = '';
+        if (action && s.view) await action(s, s.view);
+      },
+    },
+    h('option', { value: '' }, 'Export…'),
+    ...Object.keys(exports).map((k) => h('option', { value: k }, k)),
+  );
+  const shareButton = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () => {
+        const s = deps.store.get();
+        if (!s.view) return;
+        const hash = toShareHash(
+          {
+            filters: s.choices.filters,
+            resolution: s.choices.resolution,
+            sizeBy: s.choices.sizeBy,
+            presentation: s.choices.presentation,
+          },
+          s.view,
+        );
+        history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+        void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+        shareButton.textContent = 'Link copied (settings only)';
+        setTimeout(() => (shareButton.textContent = 'Share settings'), 2500);
+      },
+    },
+    'Share settings',
+  );
+  const layoutBox = h('span', { className: 'layout-status', 'aria-live': 'polite' });
+  const modeButtons = (['map', 'table'] as const).map((m) =>
+    h(
+      'button',
+      { type: 'button', 'aria-pressed': 'false', onclick: () => deps.actions.setChoice('mainView', m) },
+      m === 'map' ? 'Map' : 'Table',
+    ),
+  );
+
+  el.append(
+    h('span', { className: 'group', role: 'group', 'aria-label': 'View' }, ...modeButtons),
+    h('label', {}, 'Size ', sizeSelect),
+    h('label', {}, presentation, ' Presentation mode'),
+    h(
+      'span',
+      { className: 'group' },
+      resolution,
+      h(
+        'button',
+        { type: 'button', onclick: () => void deps.actions.recluster(Number(resolution.value) || 1) },
+        'Re-cluster',
+      ),
+    ),
+    layoutBox,
+    h('span', { className: 'spacer' }),
+    exportSelect,
+    shareButton,
+  );
+
+  const render = (s: AppState) => {
+    sizeSelect.value = s.choices.sizeBy;
+    presentation.checked = s.choices.presentation;
+    resolution.value = String(s.choices.resolution);
+    modeButtons.forEach((b, i) =>
+      b.setAttribute('aria-pressed', String((i === 0 ? 'map' : 'table') === s.choices.mainView)),
+    );
+    clear(layoutBox);
+    if (s.view && s.layout.running)
+      layoutBox.append(
+        `Layout: ${s.layout.iteration} steps `,
+        h('button', { type: 'button', onclick: () => deps.actions.stopLayout() }, 'Stop layout'),
+      );
+    else if (s.view) layoutBox.append('Layout settled');
+  };
+  render(deps.store.get());
+  const un = deps.store.subscribe(render);
+  return () => {
+    un();
+    clear(el);
+  };
+}

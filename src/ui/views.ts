@@ -1,0 +1,330 @@
+/**
+ * The panels around the map. Each is `mountX(el, deps) => dispose`, re-rendering from the store.
+ */
+import type { NetworkView, PersonView, SourcedView } from '../worker/protocol';
+import { getClusterColor } from '../map/palette';
+import type { Actions } from './actions';
+import { clear, getSafeProfileUrl, h } from './dom';
+import { readFileList } from './files';
+import { getClusterLabel, type AppState } from './state';
+import type { Store } from './store';
+
+export interface ViewDeps {
+  store: Store<AppState>;
+  actions: Actions;
+  /** Frame these people on the map. */
+  frame(indices: number[]): void;
+}
+
+type Dispose = () => void;
+
+function onView(deps: ViewDeps, render: (view: NetworkView | undefined, state: AppState) => void): Dispose {
+  render(deps.store.get().view, deps.store.get());
+  return deps.store.subscribe((s, prev) => {
+    if (s.view !== prev.view) render(s.view, s);
+  });
+}
+
+export function mountHeader(el: HTMLElement, deps: ViewDeps): Dispose {
+  const filesInput = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: '.csv,.zip,.gexf,.graphml,.json,.txt',
+    hidden: true,
+    'aria-label': 'Choose files',
+  });
+  const folderInput = h('input', { type: 'file', hidden: true, 'aria-label': 'Choose a folder' });
+  folderInput.setAttribute('webkitdirectory', '');
+  const pick = (input: HTMLInputElement) => async () => {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length) await deps.actions.loadFiles(await readFileList(files));
+  };
+  filesInput.addEventListener('change', pick(filesInput));
+  folderInput.addEventListener('change', pick(folderInput));
+  const source = h('span', { className: 'source', 'aria-live': 'polite' });
+  el.append(
+    h('h1', {}, 'Netwell'),
+    source,
+    h('span', { className: 'spacer' }),
+    h('button', { type: 'button', onclick: () => filesInput.click() }, 'Open files'),
+    h('button', { type: 'button', onclick: () => folderInput.click() }, 'Open folder'),
+    h('button', { type: 'button', onclick: () => void deps.actions.loadSample() }, 'Show sample'),
+    filesInput,
+    folderInput,
+  );
+  const dispose = deps.store.subscribe((s) => (source.textContent = s.sourceLabel));
+  source.textContent = deps.store.get().sourceLabel;
+  return () => {
+    dispose();
+    clear(el);
+  };
+}
+
+export function mountStatus(el: HTMLElement, deps: ViewDeps): Dispose {
+  const render = (s: AppState) => {
+    clear(el);
+    if (s.status.kind === 'busy') {
+      const { progress, what } = s.status;
+      const pct = Math.round(progress.fraction * 100);
+      el.append(
+        h('span', {}, `${what}: ${progress.message}`),
+        h('progress', { max: 100, value: pct, 'aria-label': 'Progress' }),
+        h('button', { type: 'button', onclick: () => deps.actions.cancel() }, 'Cancel'),
+      );
+    } else if (s.status.kind === 'error') {
+      el.append(h('span', { role: 'alert', className: 'error' }, s.status.message));
+    }
+    el.hidden = s.status.kind === 'idle';
+  };
+  render(deps.store.get());
+  return deps.store.subscribe(render);
+}
+
+export function mountClusters(el: HTMLElement, deps: ViewDeps): Dispose {
+  const render = (state: AppState) => {
+    const view = state.view;
+    clear(el);
+    if (!view) return;
+    const list = h('ul', { className: 'legend', 'aria-label': 'Clusters' });
+    view.clusters.forEach((c, i) => {
+      const label = getClusterLabel(state, i);
+      const members = () => view.people.flatMap((p, j) => (p.cluster === i ? [j] : []));
+      const item = h('li', {});
+      const show = h(
+        'button',
+        {
+          type: 'button',
+          className: 'frame',
+          onclick: () => deps.frame(members()),
+          title: c.terms.slice(0, 6).join(', '),
+          'aria-label': `Show cluster ${label} (${c.size} people)`,
+        },
+        h('span', { className: 'swatch', style: `background:${getClusterColor(i)}`, 'aria-hidden': 'true' }),
+        h('span', { className: 'name' }, label),
+        h('span', { className: 'count' }, c.size),
+      );
+      const rename = h(
+        'button',
+        {
+          type: 'button',
+          className: 'rename',
+          'aria-label': `Rename cluster ${label}`,
+          onclick: () => {
+            const input = h('input', { type: 'text', value: label, 'aria-label': `New name for cluster ${label}` });
+            const done = (save: boolean) => {
+              if (save) deps.actions.renameCluster(c.id, input.value);
+              else render(deps.store.get());
+            };
+            input.addEventListener('keydown', (e) => {
+              if (e.key === 'Enter') done(true);
+              if (e.key === 'Escape') done(false);
+            });
+            input.addEventListener('blur', () => done(true));
+            item.replaceChildren(input);
+            input.focus();
+            input.select();
+          },
+        },
+        '✎',
+      );
+      item.append(show, rename);
+      list.append(item);
+    });
+    el.append(h('h2', {}, `Clusters (${view.clusters.length})`), list);
+  };
+  render(deps.store.get());
+  return deps.store.subscribe((s, prev) => {
+    if (s.view !== prev.view || s.choices.clusterNames !== prev.choices.clusterNames) render(s);
+  });
+}
+
+export function mountSuperConnectors(el: HTMLElement, deps: ViewDeps): Dispose {
+  return onView(deps, (view) => {
+    clear(el);
+    if (!view) return;
+    const list = h('ol', { className: 'ranked', 'aria-label': 'Super-connectors' });
+    for (const sc of view.superConnectors.slice(0, 25)) {
+      const p = view.people[sc.index];
+      if (!p) continue;
+      list.append(
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', onclick: () => (deps.actions.select(sc.index), deps.frame([sc.index])) },
+            h('span', { className: 'name' }, p.name),
+            h('span', { className: 'why' }, sc.why.slice(0, 2).join(' · ')),
+          ),
+        ),
+      );
+    }
+    el.append(h('h2', {}, 'Super-connectors'), list);
+  });
+}
+
+function sourced(label: string, v: SourcedView | undefined): HTMLElement | false {
+  if (!v) return false;
+  const note =
+    v.source === 'export'
+      ? ''
+      : v.source === 'inferred'
+        ? `inferred${v.evidence ? ` from ${v.evidence}` : ''}`
+        : `from ${v.source}`;
+  return h(
+    'div',
+    { className: 'field' },
+    h('dt', {}, label),
+    h(
+      'dd',
+      {},
+      v.value,
+      note ? h('small', { className: v.source === 'inferred' ? 'inferred' : '' }, ` (${note})`) : '',
+    ),
+  );
+}
+
+export function renderPerson(view: NetworkView, index: number, clusterLabel?: string): HTMLElement {
+  const p: PersonView | undefined = view.people[index];
+  if (!p) return h('p', {}, 'No one selected.');
+  const url = getSafeProfileUrl(p.url);
+  const cluster = view.clusters[p.cluster];
+  const clusterName = clusterLabel ?? cluster?.label;
+  const sc = view.superConnectors.find((s) => s.index === index);
+  const ownerNames = p.owners.map((o) => view.owners.find((x) => x.id === o)?.name ?? o);
+  return h(
+    'article',
+    { 'aria-label': `Person: ${p.name}` },
+    h('h2', {}, p.name || '(no name)'),
+    h(
+      'dl',
+      {},
+      sourced('Position', p.position),
+      sourced('Company', p.company),
+      sourced('Location', p.place),
+      sourced('Industry', p.industry),
+      sourced('Role', p.role),
+      cluster ? h('div', { className: 'field' }, h('dt', {}, 'Cluster'), h('dd', {}, clusterName ?? '')) : false,
+      h(
+        'div',
+        { className: 'field' },
+        h('dt', {}, 'Known by'),
+        h(
+          'dd',
+          {},
+          p.ownerId ? 'owner of an export' : ownerNames.join(', ') || 'no one in the team directly (2nd degree)',
+        ),
+      ),
+      p.connectedOn ? h('div', { className: 'field' }, h('dt', {}, 'Connected on'), h('dd', {}, p.connectedOn)) : false,
+    ),
+    sc
+      ? h('section', {}, h('h3', {}, 'Why a super-connector'), h('ul', {}, ...sc.why.map((w) => h('li', {}, w))))
+      : false,
+    url
+      ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open LinkedIn profile')
+      : p.url
+        ? h('p', { className: 'unsafe-url' }, 'Profile: ', p.url)
+        : false,
+  );
+}
+
+export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
+  let last: unknown;
+  const render = (s: AppState) => {
+    const index = s.choices.selected ?? s.choices.hovered;
+    const key = [s.view, index];
+    if (last && (last as unknown[])[0] === key[0] && (last as unknown[])[1] === key[1]) return;
+    last = key;
+    clear(el);
+    if (!s.view || index === undefined) {
+      el.append(
+        h(
+          'p',
+          { className: 'hint' },
+          'Hover or click a person on the map to see who they are and why they are linked.',
+        ),
+      );
+      return;
+    }
+    el.append(renderPerson(s.view, index, getClusterLabel(s, s.view.people[index]?.cluster ?? -1) || undefined));
+    if (s.choices.selected !== undefined)
+      el.append(h('button', { type: 'button', onclick: () => deps.actions.select(undefined) }, 'Clear selection'));
+  };
+  render(deps.store.get());
+  return deps.store.subscribe(render);
+}
+
+export function mountImportReport(el: HTMLElement, deps: ViewDeps): Dispose {
+  return onView(deps, (view) => {
+    clear(el);
+    if (!view) return;
+    const rows = view.summary.map((f) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, f.file),
+        h('td', {}, f.kind),
+        h('td', {}, f.rows),
+        h('td', {}, f.skipped),
+        h('td', {}, f.newPeople ?? ''),
+        h('td', {}, f.mergedPeople ?? ''),
+      ),
+    );
+    const issues = view.issues
+      .slice(0, 500)
+      .map((i) => h('li', { className: i.severity }, `${i.file}${i.line ? `:${i.line}` : ''} — ${i.message}`));
+    el.append(
+      h('h2', {}, 'Import summary'),
+      h(
+        'table',
+        { 'aria-label': 'Files read' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['File', 'Recognised as', 'Rows', 'Skipped', 'New people', 'Merged'].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+      ),
+      issues.length ? h('h3', {}, `Issues (${view.issues.length})`) : h('p', {}, 'No issues.'),
+    );
+    if (issues.length) el.append(h('ul', { className: 'issues', 'aria-label': 'Import issues' }, ...issues));
+  });
+}
+
+/** Drop files, folders or zips anywhere on the page. */
+export function mountDropZone(target: HTMLElement, overlay: HTMLElement, onFiles: (dt: DataTransfer) => void): Dispose {
+  let depth = 0;
+  const enter = (e: DragEvent) => {
+    e.preventDefault();
+    depth++;
+    overlay.hidden = false;
+  };
+  const leave = () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) overlay.hidden = true;
+  };
+  const over = (e: DragEvent) => e.preventDefault();
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    if (e.dataTransfer) onFiles(e.dataTransfer);
+  };
+  target.addEventListener('dragenter', enter);
+  target.addEventListener('dragleave', leave);
+  target.addEventListener('dragover', over);
+  target.addEventListener('drop', drop);
+  return () => {
+    target.removeEventListener('dragenter', enter);
+    target.removeEventListener('dragleave', leave);
+    target.removeEventListener('dragover', over);
+    target.removeEventListener('drop', drop);
+  };
+}

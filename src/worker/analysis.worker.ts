@@ -1,0 +1,129 @@
+/// <reference lib="webworker" />
+// The analysis worker: thin. It runs the pipeline (src/worker/pipeline.ts) off the page, reports
+// progress per stage, stops when cancelled or superseded, transfers typed arrays back, then refines
+// the layout in chunks (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
+import { createForceLayout } from '../core/layout/force-layout';
+import type { NetworkView, PageMessage, Stage, WorkerMessage } from './protocol';
+import { createSession } from './pipeline';
+import { loadSampleFiles } from './sample';
+
+const session = createSession();
+let current = 0;
+let layoutStopped = 0;
+
+const post = (msg: WorkerMessage, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(msg, transfer);
+const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
+/** Iterations per message: about 100 ms of work at any size, so stop and supersede answer quickly. */
+const chunkFor = (view: NetworkView) =>
+  Math.max(1, Math.min(50, Math.round(1.5e6 / (view.people.length + view.edges.source.length + 1))));
+
+/** Owners' spokes are left out of the layout (they would pull everyone into one star); owners sit at their connections' centre. */
+function withoutOwnerSpokes(view: NetworkView): NetworkView['edges'] {
+  const keep: number[] = [];
+  for (let e = 0; e < view.edges.source.length; e++)
+    if (!view.people[view.edges.source[e]!]?.ownerId && !view.people[view.edges.target[e]!]?.ownerId) keep.push(e);
+  return {
+    source: Uint32Array.from(keep, (e) => view.edges.source[e]!),
+    target: Uint32Array.from(keep, (e) => view.edges.target[e]!),
+    weight: Float32Array.from(keep, (e) => view.edges.weight[e]!),
+    kinds: Uint8Array.from(keep, (e) => view.edges.kinds[e]!),
+  };
+}
+
+function placeOwners(view: NetworkView, positions: Float32Array): Float32Array {
+  view.people.forEach((p, i) => {
+    if (!p.ownerId) return;
+    let x = 0;
+    let y = 0;
+    let k = 0;
+    view.people.forEach((q, j) => {
+      if (q.owners.includes(p.ownerId!)) {
+        x += positions[2 * j]!;
+        y += positions[2 * j + 1]!;
+        k++;
+      }
+    });
+    if (k) [positions[2 * i], positions[2 * i + 1]] = [x / k, y / k];
+  });
+  return positions;
+}
+
+async function refineLayout(id: number, view: NetworkView): Promise<void> {
+  const layout = createForceLayout(view.positions, withoutOwnerSpokes(view));
+  const chunk = chunkFor(view);
+  for (;;) {
+    await tick();
+    if (current !== id || layoutStopped === id) {
+      post({
+        type: 'layout',
+        id,
+        positions: placeOwners(view, layout.positions()),
+        iteration: layout.iteration,
+        maxIterations: layout.maxIterations,
+        done: true,
+      });
+      return;
+    }
+    const done = layout.step(chunk);
+    const positions = placeOwners(view, layout.positions());
+    post({ type: 'layout', id, positions, iteration: layout.iteration, maxIterations: layout.maxIterations, done }, [
+      positions.buffer,
+    ]);
+    if (done) return;
+  }
+}
+
+self.onmessage = async (event: MessageEvent<PageMessage>) => {
+  const msg = event.data;
+  if (msg.type === 'cancel') {
+    if (msg.id === current) current = 0;
+    return;
+  }
+  if (msg.type === 'layout-stop') {
+    layoutStopped = msg.id;
+    return;
+  }
+  current = msg.id;
+  const id = msg.id;
+  const isCancelled = () => current !== id;
+  const onProgress = (stage: Stage, fraction: number, message: string) =>
+    post({ type: 'progress', id, stage, fraction, message });
+  const started = performance.now();
+  try {
+    const result =
+      msg.type === 'analyze'
+        ? await session.analyze(msg.input.kind === 'sample' ? await loadSampleFiles() : msg.input.files, msg.settings, {
+            onProgress,
+            isCancelled,
+          })
+        : await session.recluster(msg.settings, { onProgress, isCancelled });
+    if (result === 'cancelled' || isCancelled()) {
+      post({ type: 'cancelled', id });
+      return;
+    }
+    const v = result;
+    // The layout keeps its own copies: the view's arrays are transferred (moved) to the page.
+    const forLayout: NetworkView = {
+      ...v,
+      positions: v.positions.slice(),
+      edges: {
+        ...v.edges,
+        source: v.edges.source.slice(),
+        target: v.edges.target.slice(),
+        weight: v.edges.weight.slice(),
+      },
+    };
+    post({ type: 'result', id, view: v, ms: performance.now() - started }, [
+      v.positions.buffer,
+      v.edges.source.buffer,
+      v.edges.target.buffer,
+      v.edges.weight.buffer,
+      v.edges.kinds.buffer,
+    ]);
+    await refineLayout(id, forLayout);
+  } catch (e) {
+    post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+  }
+};

@@ -1,0 +1,109 @@
+/**
+ * The page's side of the analysis worker: one request at a time, progress events, cancel, and a newer
+ * request superseding an older one (the older one's result is dropped and its work stopped).
+ */
+import type { AnalyzeSettings, NetworkView, PageMessage, Stage, WorkerFile, WorkerMessage } from './protocol';
+
+export interface Progress {
+  stage: Stage;
+  fraction: number;
+  message: string;
+}
+
+export interface LayoutUpdate {
+  positions: Float32Array;
+  iteration: number;
+  maxIterations: number;
+  done: boolean;
+}
+
+export interface AnalysisClient {
+  /** Told of refined positions for the current view, until the layout is done or stopped. */
+  onLayout?: (update: LayoutUpdate) => void;
+  stopLayout(): void;
+  analyze(
+    input: { kind: 'sample' } | { kind: 'files'; files: WorkerFile[] },
+    settings: AnalyzeSettings,
+    onProgress?: (p: Progress) => void,
+  ): Promise<{ view: NetworkView; ms: number } | 'cancelled'>;
+  recluster(
+    settings: AnalyzeSettings,
+    onProgress?: (p: Progress) => void,
+  ): Promise<{ view: NetworkView; ms: number } | 'cancelled'>;
+  cancel(): void;
+  dispose(): void;
+}
+
+interface Pending {
+  id: number;
+  resolve(v: { view: NetworkView; ms: number } | 'cancelled'): void;
+  reject(e: Error): void;
+  onProgress?: ((p: Progress) => void) | undefined;
+}
+
+export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
+  const worker = makeWorker();
+  let nextId = 1;
+  let pending: Pending | undefined;
+  /** The request whose view is on screen: its layout updates are the ones that count. */
+  let shown = 0;
+
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    const msg = event.data;
+    if (msg.type === 'layout') {
+      if (msg.id === shown) client.onLayout?.(msg);
+      return;
+    }
+    if (!pending || msg.id !== pending.id) return; // a superseded request's late message
+    if (msg.type === 'progress')
+      pending.onProgress?.({ stage: msg.stage, fraction: msg.fraction, message: msg.message });
+    else if (msg.type === 'result') {
+      shown = msg.id;
+      finish((p) => p.resolve({ view: msg.view, ms: msg.ms }));
+    } else if (msg.type === 'cancelled') finish((p) => p.resolve('cancelled'));
+    else if (msg.type === 'error') finish((p) => p.reject(new Error(msg.message)));
+  };
+  worker.onerror = (event) => {
+    finish((p) => p.reject(new Error(`worker: ${event.message || 'the analysis stopped unexpectedly'}`)));
+  };
+
+  function finish(action: (p: Pending) => void) {
+    const p = pending;
+    pending = undefined;
+    if (p) action(p);
+  }
+
+  function send(message: PageMessage, onProgress: Pending['onProgress'], transfer: Transferable[] = []) {
+    if (pending) {
+      worker.postMessage({ type: 'cancel', id: pending.id } satisfies PageMessage);
+      finish((p) => p.resolve('cancelled'));
+    }
+    return new Promise<{ view: NetworkView; ms: number } | 'cancelled'>((resolve, reject) => {
+      pending = { id: message.id, resolve, reject, onProgress };
+      worker.postMessage(message, transfer);
+    });
+  }
+
+  const client: AnalysisClient = {
+    stopLayout() {
+      if (shown) worker.postMessage({ type: 'layout-stop', id: shown } satisfies PageMessage);
+    },
+    analyze(input, settings, onProgress) {
+      const id = nextId++;
+      const transfer = input.kind === 'files' ? input.files.map((f) => f.bytes.buffer as ArrayBuffer) : [];
+      return send({ type: 'analyze', id, input, settings }, onProgress, transfer);
+    },
+    recluster(settings, onProgress) {
+      return send({ type: 'recluster', id: nextId++, settings }, onProgress);
+    },
+    cancel() {
+      if (!pending) return;
+      worker.postMessage({ type: 'cancel', id: pending.id } satisfies PageMessage);
+      finish((p) => p.resolve('cancelled'));
+    },
+    dispose() {
+      worker.terminate();
+    },
+  };
+  return client;
+}

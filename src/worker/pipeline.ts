@@ -1,0 +1,276 @@
+/**
+ * The whole pipeline the worker runs, as one session that keeps what it read, so re-clustering at a
+ * new resolution skips import and enrichment:
+ *   1. read (io/import)  2. merge (core/people)  3. enrich (core/enrich, gazetteer loaded lazily)
+ *   4-6. links, clusters, bridging (core/analysis)  7. layout (core/layout)  8. the compact view.
+ * Between stages it yields to the event loop so a cancel or a newer request is seen.
+ * Runs in Node too (tests, benchmarks): nothing here touches the DOM.
+ */
+import { analyzeNetwork, AnalysisCancelledError, type Analysis, type AnalysisStage } from '../core/analysis/analyze';
+import { UNCLUSTERED } from '../core/analysis/clusters';
+import { enrichPeople } from '../core/enrich';
+import { toProfileUrl, toProfileKey } from '../core/identity';
+import { computeSeedLayout } from '../core/layout/seed-layout';
+import { buildPeople, type PeopleIndex } from '../core/people';
+import type { ImportResult, Person, Sourced } from '../core/types';
+import { loadGazetteer } from '../io/gazetteer';
+import { importFiles } from '../io/import';
+import {
+  EDGE_KINDS,
+  type AnalyzeSettings,
+  type NetworkView,
+  type PersonView,
+  type SourcedView,
+  type Stage,
+  type WorkerFile,
+} from './protocol';
+
+export interface RunHooks {
+  onProgress?: (stage: Stage, fraction: number, message: string) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface Loaded {
+  imported: ImportResult;
+  index: PeopleIndex;
+}
+
+export interface Session {
+  analyze(files: WorkerFile[], settings: AnalyzeSettings, hooks?: RunHooks): Promise<NetworkView | 'cancelled'>;
+  recluster(settings: AnalyzeSettings, hooks?: RunHooks): Promise<NetworkView | 'cancelled'>;
+  /** What the last completed run read and computed (for Ask and person details). */
+  current(): { loaded: Loaded; analysis: Analysis } | undefined;
+}
+
+const ANALYSIS_TO_STAGE: Record<AnalysisStage, Stage> = {
+  graph: 'links',
+  clusters: 'clusters',
+  names: 'clusters',
+  bridging: 'bridging',
+  participation: 'bridging',
+  'super-connectors': 'bridging',
+};
+
+const STAGE_MESSAGES: Record<Stage, string> = {
+  read: 'Reading files',
+  merge: 'Merging people across exports',
+  enrich: 'Resolving places and trades',
+  links: 'Linking people by evidence',
+  clusters: 'Finding clusters',
+  bridging: 'Ranking super-connectors',
+  layout: 'Placing people on the map',
+  done: 'Done',
+};
+
+const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
+class Cancelled extends Error {}
+
+export function createSession(): Session {
+  let loaded: Loaded | undefined;
+  let analysis: Analysis | undefined;
+
+  async function step(hooks: RunHooks, stage: Stage, fraction: number) {
+    await tick();
+    if (hooks.isCancelled?.()) throw new Cancelled();
+    hooks.onProgress?.(stage, fraction, STAGE_MESSAGES[stage]);
+  }
+
+  async function runAnalysis(l: Loaded, settings: AnalyzeSettings, hooks: RunHooks): Promise<NetworkView> {
+    await step(hooks, 'links', 0.35);
+    const a = analyzeNetwork(l.index, l.imported.dataset, {
+      seed: settings.seed,
+      resolution: settings.resolution,
+      onProgress: (s, f) =>
+        hooks.onProgress?.(ANALYSIS_TO_STAGE[s], 0.35 + 0.55 * f, STAGE_MESSAGES[ANALYSIS_TO_STAGE[s]]),
+      ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
+    });
+    await step(hooks, 'layout', 0.92);
+    const view = toNetworkView(l, a, settings);
+    analysis = a;
+    loaded = l;
+    hooks.onProgress?.('done', 1, STAGE_MESSAGES.done);
+    return view;
+  }
+
+  async function guarded(run: () => Promise<NetworkView>): Promise<NetworkView | 'cancelled'> {
+    try {
+      return await run();
+    } catch (e) {
+      if (
+        e instanceof Cancelled ||
+        e instanceof AnalysisCancelledError ||
+        (e instanceof Error && e.name === 'AbortError')
+      )
+        return 'cancelled';
+      throw e;
+    }
+  }
+
+  return {
+    analyze: (files, settings, hooks = {}) =>
+      guarded(async () => {
+        await step(hooks, 'read', 0);
+        const controller = new AbortController();
+        const imported = await importFiles(files, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (hooks.isCancelled?.()) controller.abort();
+            hooks.onProgress?.('read', 0.25 * (p.total ? p.done / p.total : 0), `Reading ${p.file}`);
+          },
+        });
+        if (!imported.dataset.owners.length && !imported.dataset.attributes.length && !imported.dataset.edges.length) {
+          const first = imported.issues.find((i) => i.severity === 'error');
+          throw new Error(
+            first
+              ? `${first.file}${first.line ? ` line ${first.line}` : ''}: ${first.message}`
+              : 'Nothing usable was found in these files.',
+          );
+        }
+        await step(hooks, 'merge', 0.25);
+        const index = buildPeople(imported.dataset);
+        for (const f of imported.summary) {
+          const counts = index.perFile[f.file];
+          if (counts) Object.assign(f, counts);
+        }
+        await step(hooks, 'enrich', 0.3);
+        let gazetteer;
+        try {
+          gazetteer = await loadGazetteer();
+        } catch (e) {
+          imported.issues.push({
+            file: 'data/gazetteer.json',
+            severity: 'warning',
+            message: `${String(e)}; places were not resolved.`,
+          });
+        }
+        enrichPeople(index.people, gazetteer);
+        return runAnalysis({ imported, index }, settings, hooks);
+      }),
+    recluster: (settings, hooks = {}) =>
+      guarded(async () => {
+        if (!loaded) throw new Error('worker: nothing has been imported yet.');
+        return runAnalysis(loaded, settings, hooks);
+      }),
+    current: () => (loaded && analysis ? { loaded, analysis } : undefined),
+  };
+}
+
+function toSourcedView(v: Sourced<string> | undefined): SourcedView | undefined {
+  if (!v) return undefined;
+  return { value: v.value, source: v.source, ...(v.evidence ? { evidence: v.evidence } : {}) };
+}
+
+function placeLabel(p: Person): SourcedView | undefined {
+  const place = p.place;
+  if (!place) {
+    const raw = p.attributes['location'] ?? p.attributes['city'];
+    return raw ? toSourcedView(raw) : undefined;
+  }
+  const v = place.value;
+  const text =
+    [v.city, v.area && v.area !== v.city ? v.area : undefined, v.countryName ?? v.country].filter(Boolean).join(', ') ||
+    v.text;
+  return {
+    value: v.remote ? 'Remote' : text,
+    source: place.source,
+    ...(place.evidence ? { evidence: place.evidence } : {}),
+  };
+}
+
+/** The compact view the page draws: people in graph order, clusters largest first, links as typed arrays. */
+export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings): NetworkView {
+  const people = l.index.people;
+  const indexOf = new Map(people.map((p, i) => [p.id, i]));
+  const clusters = a.clusters.filter((c) => c.id !== UNCLUSTERED);
+  const clusterIndex = new Map(clusters.map((c, i) => [c.id, i]));
+  const owners = l.imported.dataset.owners.map((o) => ({ id: o.id, name: o.name }));
+  const me = settings.me && owners.some((o) => o.id === settings.me) ? settings.me : (owners[0]?.id ?? '');
+
+  const views: PersonView[] = people.map((p) => {
+    const dates = Object.values(p.connectedOn).sort();
+    const url = toProfileUrl(toProfileKey(p.url));
+    const view: PersonView = {
+      id: p.id,
+      name: p.name,
+      owners: p.owners,
+      degree: a.degree[p.id] ?? (p.ownerId ? 0 : p.owners.length ? 1 : 2),
+      cluster: clusterIndex.get(a.membership[p.id] ?? '') ?? -1,
+      score: a.scores[p.id]?.score ?? 0,
+    };
+    if (url) view.url = url;
+    if (p.ownerId) view.ownerId = p.ownerId;
+    if (dates[0]) view.connectedOn = dates[0];
+    const company = toSourcedView(p.company);
+    const position = toSourcedView(p.position);
+    const place = placeLabel(p);
+    const industry = toSourcedView(p.industry);
+    const role = p.role
+      ? toSourcedView({ ...p.role, value: [p.role.value.seniority, p.role.value.family].filter(Boolean).join(' ') })
+      : undefined;
+    if (company) view.company = company;
+    if (position) view.position = position;
+    if (place) view.place = place;
+    const pv = p.place?.value;
+    if (pv && !pv.remote) {
+      const parts: NonNullable<PersonView['placeParts']> = {};
+      if (pv.city) parts.city = pv.city;
+      if (pv.area ?? pv.admin1) parts.region = (pv.area ?? pv.admin1) as string;
+      if (pv.countryName ?? pv.country) parts.country = (pv.countryName ?? pv.country) as string;
+      view.placeParts = parts;
+    }
+    if (industry) view.industry = industry;
+    if (role) view.role = role;
+    return view;
+  });
+
+  const src: number[] = [];
+  const dst: number[] = [];
+  const weight: number[] = [];
+  const kinds: number[] = [];
+  a.graph.forEachEdge((_e, attrs, s, t) => {
+    const si = indexOf.get(s);
+    const ti = indexOf.get(t);
+    if (si === undefined || ti === undefined) return;
+    let bits = 0;
+    EDGE_KINDS.forEach((k, b) => {
+      if (attrs.kinds[k] !== undefined) bits |= 1 << b;
+    });
+    src.push(si);
+    dst.push(ti);
+    weight.push(attrs.weight);
+    kinds.push(bits);
+  });
+
+  const positions = computeSeedLayout(
+    views.map((v) => (v.ownerId ? clusters.length : v.cluster)),
+    views.map((v) => v.score),
+  );
+  const hidden: Record<string, number> = {};
+  for (const [owner, dates] of Object.entries(l.index.hidden)) hidden[owner] = dates.length;
+
+  return {
+    owners,
+    me,
+    people: views,
+    clusters: clusters.map((c) => ({ id: c.id, label: c.label, size: c.size, terms: c.terms, owners: c.ownerShare })),
+    superConnectors: a.superConnectors
+      .filter((s) => s.score > 0)
+      .slice(0, 100)
+      .flatMap((s) => {
+        const index = indexOf.get(s.id);
+        return index === undefined ? [] : [{ index, score: s.score, why: s.why }];
+      }),
+    edges: {
+      source: Uint32Array.from(src),
+      target: Uint32Array.from(dst),
+      weight: Float32Array.from(weight),
+      kinds: Uint8Array.from(kinds),
+    },
+    positions,
+    modularity: a.modularity,
+    summary: l.imported.summary,
+    issues: l.imported.issues,
+    hidden,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The typed messages between the page and the analysis worker, and the compact, serialisable
+ * network view the page holds. The worker keeps the full evidence graph; the page gets arrays
+ * (typed where large, transferred, not copied) and asks the worker for details on demand.
+ */
+import type { FileSummary, ImportIssue } from '../core/types';
+
+/** A file as the worker receives it: its path as the user sees it and its bytes. */
+export interface WorkerFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface AnalyzeSettings {
+  /** Louvain seed. Default 1. */
+  seed: number;
+  /** Louvain resolution. Default 1. */
+  resolution: number;
+  /** Owner id whose point of view answers use; default the first export's owner. */
+  me?: string;
+}
+
+export type PageMessage =
+  | {
+      type: 'analyze';
+      id: number;
+      input: { kind: 'sample' } | { kind: 'files'; files: WorkerFile[] };
+      settings: AnalyzeSettings;
+    }
+  | { type: 'recluster'; id: number; settings: AnalyzeSettings }
+  | { type: 'cancel'; id: number }
+  /** Stop refining the layout of request `id` (the current positions stay). */
+  | { type: 'layout-stop'; id: number };
+
+export const STAGES = ['read', 'merge', 'enrich', 'links', 'clusters', 'bridging', 'layout', 'done'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type WorkerMessage =
+  | { type: 'progress'; id: number; stage: Stage; fraction: number; message: string }
+  | { type: 'result'; id: number; view: NetworkView; ms: number }
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id: number; message: string }
+  /** Refined positions for the view of request `id`, after `iteration` of at most `maxIterations`. */
+  | { type: 'layout'; id: number; positions: Float32Array; iteration: number; maxIterations: number; done: boolean };
+
+/** Where a person's value came from, for the person panel ("inferred from position"). */
+export interface SourcedView {
+  value: string;
+  source: string;
+  evidence?: string;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  /** Only https://www.linkedin.com/ URLs; anything else is dropped before it reaches the page. */
+  url?: string;
+  company?: SourcedView;
+  position?: SourcedView;
+  place?: SourcedView;
+  /** The place's parts, for the city / region / country facets. */
+  placeParts?: { city?: string; region?: string; country?: string };
+  industry?: SourcedView;
+  role?: SourcedView;
+  /** Owner ids that have this person as a connection. */
+  owners: string[];
+  ownerId?: string;
+  /** 0 owner, 1 connected to an owner, 2 known only through other links. */
+  degree: 0 | 1 | 2;
+  /** Index into NetworkView.clusters, or -1. */
+  cluster: number;
+  /** Super-connector score, 0..1. */
+  score: number;
+  /** Earliest Connected On (ISO), if any. */
+  connectedOn?: string;
+}
+
+export interface ClusterView {
+  id: string;
+  label: string;
+  size: number;
+  terms: string[];
+  /** Per owner id, the share of the cluster that owner knows. */
+  owners: Record<string, number>;
+}
+
+export interface SuperConnectorView {
+  index: number;
+  score: number;
+  why: string[];
+}
+
+export const EDGE_KINDS = ['connection', 'knows', 'co-member', 'colleague', 'similar'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export interface NetworkView {
+  owners: { id: string; name: string }[];
+  me: string;
+  people: PersonView[];
+  clusters: ClusterView[];
+  superConnectors: SuperConnectorView[];
+  /** Links worth drawing: person indices, total weight, and a bit per EDGE_KINDS entry. */
+  edges: { source: Uint32Array; target: Uint32Array; weight: Float32Array; kinds: Uint8Array };
+  /** x, y per person (2 floats each): the first picture, clusters placed apart. */
+  positions: Float32Array;
+  modularity: number;
+  summary: FileSummary[];
+  issues: ImportIssue[];
+  /** Hidden or deactivated members per owner id (the `,,,,,,<date>` rows). */
+  hidden: Record<string, number>;
+}

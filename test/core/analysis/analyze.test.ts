@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisCancelledError, analyzeNetwork, toAnalysisJson } from '../../../src/core/analysis/analyze';
+import { buildPeople } from '../../../src/core/people';
+import { connection, twoGroupsDataset, urlOf } from './datasets';
+
+const a0 = urlOf('Aperson', 'a0');
+const b0 = urlOf('Bperson', 'b0');
+
+describe('analyzeNetwork on two groups joined by one tie', () => {
+  const d = twoGroupsDataset();
+  const index = buildPeople(d);
+  const analysis = analyzeNetwork(index, d);
+
+  it('finds the two groups, named after their industry and city', () => {
+    const named = analysis.clusters.map((c) => [c.label, c.size]);
+    expect(named).toContainEqual(['Biotech · Boston', 5]);
+    expect(named).toContainEqual(['Accounting · San Diego', 5]);
+    expect(analysis.membership[a0]).not.toBe(analysis.membership[b0]);
+    expect(analysis.membership['owner:ana']).toBeUndefined();
+    expect(analysis.modularity).toBeGreaterThan(0.3);
+    const bio = analysis.clusters.find((c) => c.label.startsWith('Biotech'));
+    expect(bio?.terms.slice(0, 2).sort()).toEqual(['Biotech', 'Boston']);
+    expect(bio?.ownerShare).toEqual({ 'owner:ana': 1 });
+  });
+
+  it('ranks the two ends of the bridge first, saying which clusters they link', () => {
+    expect(
+      analysis.superConnectors
+        .slice(0, 2)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([a0, b0]);
+    const top = analysis.superConnectors[0];
+    expect(top?.why[0]).toMatch(
+      /^links 2 clusters: (Biotech · Boston, Accounting · San Diego|Accounting · San Diego, Biotech · Boston)$/,
+    );
+    expect(analysis.scores[a0]?.betweenness).toBeGreaterThan(0);
+    expect(analysis.superConnectors.find((s) => s.id === 'owner:ana')).toBeUndefined();
+  });
+
+  it('gives degree 0 to owners, 1 to connections, 2 to people known only through others', () => {
+    const d2 = twoGroupsDataset();
+    d2.edges.push({
+      source: { url: 'https://www.linkedin.com/in/aperson-a1' },
+      target: { url: 'https://www.linkedin.com/in/stranger-z' },
+      ref: { file: 'edges.csv', line: 100 },
+    });
+    const r = analyzeNetwork(buildPeople(d2), d2);
+    expect(r.degree['owner:ana']).toBe(0);
+    expect(r.degree[a0]).toBe(1);
+    expect(r.degree['linkedin.com/in/stranger-z']).toBe(2);
+  });
+
+  it('reports progress per stage and can be cancelled between stages', () => {
+    const seen: [string, number][] = [];
+    analyzeNetwork(index, d, { onProgress: (stage, f) => seen.push([stage, f]) });
+    expect(seen.map(([s]) => s)).toEqual([
+      'graph',
+      'clusters',
+      'names',
+      'bridging',
+      'participation',
+      'super-connectors',
+      'super-connectors',
+    ]);
+    expect(seen.map(([, f]) => f)).toEqual([...seen.map(([, f]) => f)].sort((x, y) => x - y));
+    expect(seen.at(-1)?.[1]).toBe(1);
+    let calls = 0;
+    expect(() => analyzeNetwork(index, d, { isCancelled: () => ++calls > 2 })).toThrow(AnalysisCancelledError);
+  });
+
+  it('writes byte-identical JSON for the same input, with the super-connectors and issues sorted', () => {
+    const meta = {
+      issues: [
+        { file: 'b.csv', line: 3, message: 'x' },
+        { file: 'a.csv', message: 'y' },
+      ],
+    };
+    const one = JSON.stringify(toAnalysisJson(analyzeNetwork(buildPeople(d), d), buildPeople(d), meta));
+    const two = JSON.stringify(toAnalysisJson(analyzeNetwork(buildPeople(d), d), buildPeople(d), meta));
+    expect(one).toBe(two);
+    const json = toAnalysisJson(analysis, index, meta);
+    expect(json.issues.map((i) => i.file)).toEqual(['a.csv', 'b.csv']);
+    expect(json.me).toBe('owner:ana');
+    expect(json.people.find((p) => p.id === a0)).toMatchObject({
+      city: 'Boston',
+      industry: 'Biotech',
+      degree: 1,
+      owners: ['owner:ana'],
+    });
+    expect(json.people.find((p) => p.id === 'owner:ana')).toMatchObject({ cluster: null, degree: 0 });
+  });
+
+  it('changes clusters only through the seed and resolution options, not from run to run', () => {
+    const x = analyzeNetwork(index, d, { seed: 9 });
+    const y = analyzeNetwork(index, d, { seed: 9 });
+    expect(x.membership).toEqual(y.membership);
+    expect(x.superConnectors).toEqual(y.superConnectors);
+  });
+
+  it('works with no enrichment and no attributes at all', () => {
+    const d3 = twoGroupsDataset();
+    d3.attributes = [];
+    d3.connections.push(connection('ana', 'Solo', 'Person'));
+    const r = analyzeNetwork(buildPeople(d3), d3);
+    expect(r.clusters.filter((c) => c.id !== 'unclustered')).toHaveLength(2);
+    expect(r.membership[urlOf('Solo', 'Person')]).toBe('unclustered');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createForceLayout } from '../../src/core/layout/force-layout';
+import { computeSeedLayout } from '../../src/core/layout/seed-layout';
+
+// Two 6-cliques joined by one bridge edge (5–6), seeded as one mixed-up disc.
+function twoCliques() {
+  const source: number[] = [];
+  const target: number[] = [];
+  for (const base of [0, 6])
+    for (let i = 0; i < 6; i++)
+      for (let j = i + 1; j < 6; j++) {
+        source.push(base + i);
+        target.push(base + j);
+      }
+  source.push(5);
+  target.push(6);
+  const weight = source.map(() => 1);
+  const positions = computeSeedLayout(
+    new Array(12).fill(0),
+    new Array(12).fill(0).map((_, i) => (i * 7) % 12),
+  );
+  return { positions, edges: { source, target, weight } };
+}
+
+const dist = (p: Float32Array, a: number, b: number) =>
+  Math.hypot(p[2 * a]! - p[2 * b]!, p[2 * a + 1]! - p[2 * b + 1]!);
+
+describe('createForceLayout', () => {
+  it('pulls each clique together and the two apart', () => {
+    const { positions, edges } = twoCliques();
+    const layout = createForceLayout(positions, edges, { maxIterations: 300 });
+    while (!layout.step(20));
+    const p = layout.positions();
+    let within = 0;
+    let across = 0;
+    for (let a = 0; a < 12; a++)
+      for (let b = a + 1; b < 12; b++) {
+        if (a < 6 === b < 6) within += dist(p, a, b) / 30;
+        else across += dist(p, a, b) / 36;
+      }
+    expect(across).toBeGreaterThan(1.5 * within);
+  });
+
+  it('stops by itself before its budget once stable, and is deterministic', () => {
+    const { positions, edges } = twoCliques();
+    const a = createForceLayout(positions, edges, { maxIterations: 5000 });
+    while (!a.step(25));
+    expect(a.iteration).toBeLessThan(5000);
+    const b = createForceLayout(positions, edges, { maxIterations: 5000 });
+    while (!b.step(25));
+    expect(b.positions()).toEqual(a.positions());
+  });
+});
