@@ -1,8 +1,10 @@
-// Composition root: wires the store, the analysis worker and the views. No logic here.
+// Composition root: wires the store, the analysis worker, opt-in persistence and the views. No logic here.
 import './ui/style.css';
+import { getEmptyUserEdits, toUserEdits } from './core/edits';
 import { createActions } from './ui/actions';
 import { mountApp } from './ui/app';
-import { getEmptyAppState } from './ui/state';
+import { createPersistence, mountRememberControls, type RememberedState } from './ui/persist';
+import { getEmptyAppState, type AppState } from './ui/state';
 import { createStore } from './ui/store';
 import { createAnalysisClient } from './worker/client';
 
@@ -11,8 +13,61 @@ const client = createAnalysisClient(
   () => new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), { type: 'module' }),
 );
 const actions = createActions(store, client);
-const root = document.getElementById('app');
-if (root) {
+const persistence = createPersistence();
+
+const getRemembered = (): RememberedState => {
+  const s = store.get();
+  const input = actions.currentInput();
+  return {
+    label: input === 'sample' ? 'sample' : s.sourceLabel,
+    files: input === 'sample' ? [] : input,
+    edits: s.edits,
+    settings: {
+      resolution: s.choices.resolution,
+      seed: s.choices.seed,
+      sizeBy: s.choices.sizeBy,
+      presentation: s.choices.presentation,
+    },
+  };
+};
+
+const restoreSettings = (settings: RememberedState['settings']) =>
+  store.update((s): AppState => ({
+    ...s,
+    choices: {
+      ...s.choices,
+      resolution: typeof settings['resolution'] === 'number' ? settings['resolution'] : s.choices.resolution,
+      seed: typeof settings['seed'] === 'number' ? settings['seed'] : s.choices.seed,
+      sizeBy: settings['sizeBy'] === 'degree' || settings['sizeBy'] === 'strength' ? settings['sizeBy'] : 'score',
+      presentation: settings['presentation'] === true,
+    },
+  }));
+
+async function start(root: HTMLElement) {
   mountApp(root, store, actions);
-  void actions.loadSample();
+  const { status, state } = await persistence.load();
+  const remember = root.querySelector<HTMLElement>('.remember');
+  if (remember)
+    mountRememberControls(remember, {
+      persistence,
+      getState: getRemembered,
+      initialStatus: status,
+      onForget: () => actions.setEdits(getEmptyUserEdits()),
+    });
+  // Saves do nothing unless the user opted in; debounced so typing a name is one write.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  store.subscribe((s, prev) => {
+    if (s.edits === prev.edits && s.view === prev.view && s.choices === prev.choices) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void persistence.save(getRemembered()), 1000);
+  });
+  if (state) {
+    actions.setEdits(toUserEdits(state.edits));
+    restoreSettings(state.settings);
+    if (state.files.length) await actions.loadFiles(state.files);
+    else await actions.loadSample();
+  } else await actions.loadSample();
 }
+
+const root = document.getElementById('app');
+if (root) void start(root);

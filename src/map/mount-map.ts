@@ -13,6 +13,8 @@ export interface MapLook {
   selected?: string;
   /** Keys to emphasise (search results, ask targets); everything else is dimmed when non-empty. */
   highlighted?: ReadonlySet<string>;
+  /** Keys whose labels are always drawn (the best few results; drawing all would clutter). Default none. */
+  labelled?: ReadonlySet<string>;
   /** Keys filtered out by facets: hidden, or dimmed when `dimFiltered`. */
   filteredOut?: ReadonlySet<string>;
   dimFiltered?: boolean;
@@ -66,7 +68,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
         out.depth = 'topNodes';
         if (key === look.selected || key === look.hovered) out.labelVisibility = 'visible';
       }
-      if (look.highlighted?.has(key)) out.labelVisibility = 'visible';
+      if (look.labelled?.has(key)) out.labelVisibility = 'visible';
       if (look.hideNames) {
         out.label = '';
         out.labelVisibility = 'hidden';

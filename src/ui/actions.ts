@@ -4,6 +4,10 @@
  */
 import type { AnalysisClient, Progress } from '../worker/client';
 import type { WorkerFile } from '../worker/protocol';
+import type { LinkExplanation } from '../core/analysis/explain-link';
+import type { AskResult } from '../core/ask/ask';
+import type { ParsedNeed } from '../core/ask/parse-need';
+import { setClusterName, setOwnerName, type UserEdits } from '../core/edits';
 import { getEmptyFilters, type Filters } from './filters';
 import type { AppState, Choices } from './state';
 import type { Store } from './store';
@@ -20,12 +24,21 @@ export interface Actions {
   setFilters(producer: (f: Filters) => Filters): void;
   setChoice<K extends 'sizeBy' | 'presentation' | 'tab' | 'mainView'>(key: K, value: Choices[K]): void;
   renameCluster(id: string, name: string): void;
+  renameOwner(id: string, name: string): void;
+  setEdits(edits: UserEdits): void;
+  /** Every link of a person (by id) with its evidence, from the worker. */
+  links(person: string): Promise<LinkExplanation[]>;
+  /** Who should `me` ask about this need (answered by the worker over the current network). */
+  ask(need: string | ParsedNeed, me?: string): Promise<{ answer: AskResult; ms: number } | 'superseded'>;
+  /** The files on screen (a copy kept on the page: the worker gets its own), or 'sample'. */
+  currentInput(): WorkerFile[] | 'sample';
 }
 
 export function createActions(store: Store<AppState>, client: AnalysisClient): Actions {
   const busy = (what: string) => (progress: Progress) =>
     store.update((s) => ({ ...s, status: { kind: 'busy', what, progress } }));
 
+  let input: WorkerFile[] | 'sample' = 'sample';
   client.onLayout = (u) =>
     store.update((s) => ({ ...s, layout: { running: !u.done, iteration: u.iteration, positions: u.positions } }));
 
@@ -72,20 +85,29 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
   const choose = (producer: (c: Choices) => Choices) => store.update((s) => ({ ...s, choices: producer(s.choices) }));
 
   return {
-    loadSample: () =>
-      run(
+    loadSample: async () => {
+      const before = store.get().view;
+      await run(
         'Opening the sample network',
         'Sample network (fictional people)',
         (p) => client.analyze({ kind: 'sample' }, settings(), p),
         false,
-      ),
-    loadFiles: (files) =>
-      run(
+      );
+      if (store.get().view !== before) input = 'sample';
+    },
+    loadFiles: async (files) => {
+      // The worker gets copies (their buffers are transferred); the page keeps the originals to remember them.
+      const copies = files.map((f) => ({ path: f.path, bytes: f.bytes.slice() }));
+      const before = store.get().view;
+      await run(
         `Reading ${files.length} file${files.length === 1 ? '' : 's'}`,
         files.length === 1 ? (files[0]?.path ?? '1 file') : `${files.length} files`,
-        (p) => client.analyze({ kind: 'files', files }, settings(), p),
+        (p) => client.analyze({ kind: 'files', files: copies }, settings(), p),
         false,
-      ),
+      );
+      if (store.get().view !== before) input = files;
+    },
+    currentInput: () => input,
     recluster: (resolution) => {
       choose((c) => ({ ...c, resolution }));
       return run('Re-clustering', undefined, (p) => client.recluster(settings(), p), true);
@@ -105,11 +127,14 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
     setFilters: (producer) => choose((c) => ({ ...c, filters: producer(c.filters) })),
     setChoice: (key, value) => choose((c) => ({ ...c, [key]: value })),
     renameCluster: (id, name) =>
-      choose((c) => {
-        const clusterNames = { ...c.clusterNames };
-        if (name.trim()) clusterNames[id] = name.trim();
-        else delete clusterNames[id];
-        return { ...c, clusterNames };
+      store.update((s) => {
+        const index = s.view?.clusters.findIndex((c) => c.id === id) ?? -1;
+        const members = s.view?.people.filter((p) => p.cluster === index).map((p) => p.id) ?? [];
+        return { ...s, edits: setClusterName(s.edits, id, name, members) };
       }),
+    renameOwner: (id, name) => store.update((s) => ({ ...s, edits: setOwnerName(s.edits, id, name) })),
+    setEdits: (edits) => store.update((s) => ({ ...s, edits })),
+    ask: (need, me) => client.ask(need, me),
+    links: (person) => client.links(person),
   };
 }

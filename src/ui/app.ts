@@ -4,6 +4,7 @@
  * toolbar (or the table, its accessible equivalent), and the person panel.
  */
 import type { Actions } from './actions';
+import { mountAsk } from './ask';
 import { h } from './dom';
 import { mountFacets } from './facets';
 import { readDataTransfer } from './files';
@@ -149,6 +150,7 @@ export function mountApp(
     mountTable(tableEl, deps, filtersStore),
     mountToolbar(toolbar, deps, () => mapView),
     mountPerson(person, deps),
+    mountAsk(panels.ask, deps),
     ...Object.entries(mounts.panels ?? {}).map(([t, mount]) => mount(panels[t as Tab], deps)),
     store.subscribe((s, prev) => {
       if (s.choices.tab !== prev.choices.tab || s.choices.mainView !== prev.choices.mainView) showTab(s);

@@ -39,6 +39,7 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       ...(hovered ? { hovered } : {}),
       ...(selected ? { selected } : {}),
       highlighted: new Set(choices.highlighted.map(String)),
+      labelled: new Set(choices.highlighted.slice(0, 8).map(String)),
       filteredOut,
       edgeKindMask: getEdgeKindMask(choices.filters),
       hideNames: choices.presentation,

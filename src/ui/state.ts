@@ -6,6 +6,7 @@
 import type { SizeMeasure } from '../map/display-graph';
 import type { Progress } from '../worker/client';
 import type { NetworkView } from '../worker/protocol';
+import { getClusterNameMatches, getEmptyUserEdits, type UserEdits } from '../core/edits';
 import { getEmptyFilters, type Filters } from './filters';
 
 export type Status =
@@ -33,8 +34,6 @@ export interface Choices {
   tab: Tab;
   /** Map or its accessible equivalent, the table. */
   mainView: 'map' | 'table';
-  /** Cluster names the user gave, by cluster id; kept across re-analyses of the same network. */
-  clusterNames: Record<string, string>;
 }
 
 export interface LayoutStatus {
@@ -51,6 +50,8 @@ export interface AppState {
   status: Status;
   layout: LayoutStatus;
   choices: Choices;
+  /** The user's edits (cluster and owner names): kept across re-analyses and re-imports, stored only on opt-in. */
+  edits: UserEdits;
 }
 
 export function getEmptyChoices(): Choices {
@@ -63,7 +64,6 @@ export function getEmptyChoices(): Choices {
     presentation: false,
     tab: 'explore',
     mainView: 'map',
-    clusterNames: {},
   };
 }
 
@@ -73,12 +73,39 @@ export function getEmptyAppState(): AppState {
     status: { kind: 'idle' },
     layout: { running: false, iteration: 0 },
     choices: getEmptyChoices(),
+    edits: getEmptyUserEdits(),
   };
 }
 
-/** The cluster's name as shown: the user's, else the automatic one. */
+const labelCache = new WeakMap<NetworkView, { edits: UserEdits; labels: string[] }>();
+
+/** Every cluster's name as shown: the user's (matched to the cluster holding most of its people), else the automatic one. */
+export function getClusterLabels(state: AppState): string[] {
+  const view = state.view;
+  if (!view) return [];
+  const cached = labelCache.get(view);
+  if (cached && cached.edits === state.edits) return cached.labels;
+  const membership: Record<string, string> = {};
+  for (const p of view.people) {
+    const c = view.clusters[p.cluster];
+    if (c) membership[p.id] = c.id;
+  }
+  const { labels: named } = getClusterNameMatches(
+    state.edits,
+    view.clusters.map((c) => c.id),
+    membership,
+  );
+  const labels = view.clusters.map((c) => named[c.id] ?? c.label);
+  labelCache.set(view, { edits: state.edits, labels });
+  return labels;
+}
+
+/** One cluster's name as shown (empty for no cluster). */
 export function getClusterLabel(state: AppState, index: number): string {
-  const c = state.view?.clusters[index];
-  if (!c) return '';
-  return state.choices.clusterNames[c.id] ?? c.label;
+  return getClusterLabels(state)[index] ?? '';
+}
+
+/** An owner's name as shown: the user's, else from Profile.csv or the folder. */
+export function getOwnerName(state: AppState, ownerId: string): string {
+  return state.edits.ownerNames[ownerId] ?? state.view?.owners.find((o) => o.id === ownerId)?.name ?? ownerId;
 }

@@ -6,7 +6,8 @@ import { getClusterColor } from '../map/palette';
 import type { Actions } from './actions';
 import { clear, getSafeProfileUrl, h } from './dom';
 import { readFileList } from './files';
-import { getClusterLabel, type AppState } from './state';
+import { toExportDiffSummary } from '../core/diff';
+import { getClusterLabel, getOwnerName, type AppState } from './state';
 import type { Store } from './store';
 
 export interface ViewDeps {
@@ -47,6 +48,7 @@ export function mountHeader(el: HTMLElement, deps: ViewDeps): Dispose {
     h('h1', {}, 'Netwell'),
     source,
     h('span', { className: 'spacer' }),
+    h('span', { className: 'remember' }),
     h('button', { type: 'button', onclick: () => filesInput.click() }, 'Open files'),
     h('button', { type: 'button', onclick: () => folderInput.click() }, 'Open folder'),
     h('button', { type: 'button', onclick: () => void deps.actions.loadSample() }, 'Show sample'),
@@ -135,7 +137,7 @@ export function mountClusters(el: HTMLElement, deps: ViewDeps): Dispose {
   };
   render(deps.store.get());
   return deps.store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.choices.clusterNames !== prev.choices.clusterNames) render(s);
+    if (s.view !== prev.view || s.edits !== prev.edits) render(s);
   });
 }
 
@@ -185,14 +187,19 @@ function sourced(label: string, v: SourcedView | undefined): HTMLElement | false
   );
 }
 
-export function renderPerson(view: NetworkView, index: number, clusterLabel?: string): HTMLElement {
+export function renderPerson(
+  view: NetworkView,
+  index: number,
+  clusterLabel?: string,
+  ownerName?: (id: string) => string,
+): HTMLElement {
   const p: PersonView | undefined = view.people[index];
   if (!p) return h('p', {}, 'No one selected.');
   const url = getSafeProfileUrl(p.url);
   const cluster = view.clusters[p.cluster];
   const clusterName = clusterLabel ?? cluster?.label;
   const sc = view.superConnectors.find((s) => s.index === index);
-  const ownerNames = p.owners.map((o) => view.owners.find((x) => x.id === o)?.name ?? o);
+  const ownerNames = p.owners.map((o) => ownerName?.(o) ?? view.owners.find((x) => x.id === o)?.name ?? o);
   return h(
     'article',
     { 'aria-label': `Person: ${p.name}` },
@@ -230,12 +237,11 @@ export function renderPerson(view: NetworkView, index: number, clusterLabel?: st
 }
 
 export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
-  let last: unknown;
+  let last: [unknown, unknown, unknown] | undefined;
   const render = (s: AppState) => {
     const index = s.choices.selected ?? s.choices.hovered;
-    const key = [s.view, index];
-    if (last && (last as unknown[])[0] === key[0] && (last as unknown[])[1] === key[1]) return;
-    last = key;
+    if (last && last[0] === s.view && last[1] === index && last[2] === s.edits) return;
+    last = [s.view, index, s.edits];
     clear(el);
     if (!s.view || index === undefined) {
       el.append(
@@ -247,9 +253,48 @@ export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
       );
       return;
     }
-    el.append(renderPerson(s.view, index, getClusterLabel(s, s.view.people[index]?.cluster ?? -1) || undefined));
-    if (s.choices.selected !== undefined)
-      el.append(h('button', { type: 'button', onclick: () => deps.actions.select(undefined) }, 'Clear selection'));
+    const cluster = getClusterLabel(s, s.view.people[index]?.cluster ?? -1) || undefined;
+    el.append(renderPerson(s.view, index, cluster, (id) => getOwnerName(s, id)));
+    if (s.choices.selected === undefined) return;
+    el.append(h('button', { type: 'button', onclick: () => deps.actions.select(undefined) }, 'Clear selection'));
+    // Links with their evidence: asked of the worker, which holds the evidence graph.
+    const view = s.view;
+    const person = view.people[index];
+    if (!person) return;
+    const section = h(
+      'section',
+      { 'aria-label': 'Links and their evidence' },
+      h('h3', {}, 'Links'),
+      h('p', { className: 'hint' }, 'Loading…'),
+    );
+    el.append(section);
+    void deps.actions.links(person.id).then((links) => {
+      if (deps.store.get().view !== view || deps.store.get().choices.selected !== index) return;
+      const indexOf = new Map(view.people.map((p, i) => [p.id, i]));
+      section.replaceChildren(
+        h('h3', {}, `Links (${links.length})`),
+        links.length
+          ? h(
+              'ul',
+              { className: 'links' },
+              ...links.map((l) => {
+                const j = indexOf.get(l.id);
+                return h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    { type: 'button', onclick: () => j !== undefined && (deps.actions.select(j), deps.frame([j])) },
+                    l.name || '(no name)',
+                  ),
+                  h('small', {}, ` ${l.kinds.join(', ')} · weight ${l.weight}`),
+                  h('ul', {}, ...l.evidence.map((e) => h('li', {}, e))),
+                );
+              }),
+            )
+          : h('p', {}, 'No links.'),
+      );
+    });
   };
   render(deps.store.get());
   return deps.store.subscribe(render);
@@ -274,7 +319,69 @@ export function mountImportReport(el: HTMLElement, deps: ViewDeps): Dispose {
     const issues = view.issues
       .slice(0, 500)
       .map((i) => h('li', { className: i.severity }, `${i.file}${i.line ? `:${i.line}` : ''} — ${i.message}`));
+    const state = deps.store.get();
+    const owners = h(
+      'ul',
+      { className: 'owners', 'aria-label': 'Exports and their owners' },
+      ...view.owners.map((o) => {
+        const input = h('input', {
+          type: 'text',
+          value: getOwnerName(state, o.id),
+          'aria-label': `Name of the owner of export ${o.name}`,
+          onchange: (e) => deps.actions.renameOwner(o.id, (e.target as HTMLInputElement).value),
+        });
+        const hidden = view.hidden[o.id];
+        return h('li', {}, input, hidden ? h('small', {}, ` ${hidden} hidden or deactivated members`) : '');
+      }),
+    );
+    const changes = view.changes.map((d) =>
+      h(
+        'details',
+        { className: 'changes' },
+        h('summary', {}, `Since the last import of ${getOwnerName(state, d.ownerId)}: ${toExportDiffSummary(d)}`),
+        d.added.length
+          ? h(
+              'p',
+              {},
+              'New: ',
+              d.added
+                .slice(0, 50)
+                .map((p) => p.name)
+                .join(', '),
+            )
+          : '',
+        d.changed.length
+          ? h(
+              'ul',
+              {},
+              ...d.changed
+                .slice(0, 50)
+                .map((c) =>
+                  h(
+                    'li',
+                    {},
+                    `${c.name}: ${[c.company ? `${c.company.from ?? '—'} → ${c.company.to ?? '—'}` : '', c.position ? `${c.position.from ?? '—'} → ${c.position.to ?? '—'}` : ''].filter(Boolean).join('; ')}`,
+                  ),
+                ),
+            )
+          : '',
+        d.removed.length
+          ? h(
+              'p',
+              {},
+              'No longer there: ',
+              d.removed
+                .slice(0, 50)
+                .map((p) => p.name)
+                .join(', '),
+            )
+          : '',
+      ),
+    );
     el.append(
+      h('h2', {}, 'Exports'),
+      owners,
+      ...changes,
       h('h2', {}, 'Import summary'),
       h(
         'table',

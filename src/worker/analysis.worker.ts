@@ -2,6 +2,7 @@
 // The analysis worker: thin. It runs the pipeline (src/worker/pipeline.ts) off the page, reports
 // progress per stage, stops when cancelled or superseded, transfers typed arrays back, then refines
 // the layout in chunks (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
+import { getLinkExplanations } from '../core/analysis/explain-link';
 import { createForceLayout } from '../core/layout/force-layout';
 import type { NetworkView, PageMessage, Stage, WorkerMessage } from './protocol';
 import { createSession } from './pipeline';
@@ -83,6 +84,26 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
   }
   if (msg.type === 'layout-stop') {
     layoutStopped = msg.id;
+    return;
+  }
+  if (msg.type === 'links') {
+    const graph = session.current()?.analysis.graph;
+    post({
+      type: 'links-result',
+      id: msg.id,
+      person: msg.person,
+      links: graph ? getLinkExplanations(graph, msg.person) : [],
+    });
+    return;
+  }
+  if (msg.type === 'ask') {
+    // Asks do not supersede the analysis or the layout: they read the last completed one.
+    const started = performance.now();
+    try {
+      post({ type: 'ask-result', id: msg.id, answer: session.ask(msg.need, msg.me), ms: performance.now() - started });
+    } catch (e) {
+      post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+    }
     return;
   }
   current = msg.id;

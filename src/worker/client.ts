@@ -2,6 +2,9 @@
  * The page's side of the analysis worker: one request at a time, progress events, cancel, and a newer
  * request superseding an older one (the older one's result is dropped and its work stopped).
  */
+import type { LinkExplanation } from '../core/analysis/explain-link';
+import type { AskResult } from '../core/ask/ask';
+import type { ParsedNeed } from '../core/ask/parse-need';
 import type { AnalyzeSettings, NetworkView, PageMessage, Stage, WorkerFile, WorkerMessage } from './protocol';
 
 export interface Progress {
@@ -21,6 +24,10 @@ export interface AnalysisClient {
   /** Told of refined positions for the current view, until the layout is done or stopped. */
   onLayout?: (update: LayoutUpdate) => void;
   stopLayout(): void;
+  /** Every link of a person with its evidence (the newest request wins; older ones get []). */
+  links(person: string): Promise<LinkExplanation[]>;
+  /** Ask the current network; a newer ask supersedes an older one (resolved with 'superseded'). */
+  ask(need: string | ParsedNeed, me?: string): Promise<{ answer: AskResult; ms: number } | 'superseded'>;
   analyze(
     input: { kind: 'sample' } | { kind: 'files'; files: WorkerFile[] },
     settings: AnalyzeSettings,
@@ -47,11 +54,29 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
   let pending: Pending | undefined;
   /** The request whose view is on screen: its layout updates are the ones that count. */
   let shown = 0;
+  let linking: { id: number; resolve(v: LinkExplanation[]): void } | undefined;
+  let asking:
+    | { id: number; resolve(v: { answer: AskResult; ms: number } | 'superseded'): void; reject(e: Error): void }
+    | undefined;
 
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const msg = event.data;
     if (msg.type === 'layout') {
       if (msg.id === shown) client.onLayout?.(msg);
+      return;
+    }
+    if (msg.type === 'links-result') {
+      if (linking?.id === msg.id) {
+        linking.resolve(msg.links);
+        linking = undefined;
+      }
+      return;
+    }
+    if (asking && msg.id === asking.id && (msg.type === 'ask-result' || msg.type === 'error')) {
+      const a = asking;
+      asking = undefined;
+      if (msg.type === 'ask-result') a.resolve({ answer: msg.answer, ms: msg.ms });
+      else a.reject(new Error(msg.message));
       return;
     }
     if (!pending || msg.id !== pending.id) return; // a superseded request's late message
@@ -85,6 +110,22 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
   }
 
   const client: AnalysisClient = {
+    links(person) {
+      linking?.resolve([]);
+      const id = nextId++;
+      return new Promise((resolve) => {
+        linking = { id, resolve };
+        worker.postMessage({ type: 'links', id, person } satisfies PageMessage);
+      });
+    },
+    ask(need, me) {
+      asking?.resolve('superseded');
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        asking = { id, resolve, reject };
+        worker.postMessage({ type: 'ask', id, need, ...(me ? { me } : {}) } satisfies PageMessage);
+      });
+    },
     stopLayout() {
       if (shown) worker.postMessage({ type: 'layout-stop', id: shown } satisfies PageMessage);
     },

@@ -8,6 +8,11 @@
  */
 import { analyzeNetwork, AnalysisCancelledError, type Analysis, type AnalysisStage } from '../core/analysis/analyze';
 import { UNCLUSTERED } from '../core/analysis/clusters';
+import { askNetwork, type AskResult } from '../core/ask/ask';
+import { getBundledVocabulary } from '../core/ask/bundled-vocabulary';
+import type { ParsedNeed } from '../core/ask/parse-need';
+import type { AskVocabulary } from '../core/ask/vocabulary';
+import { computeExportDiff, type ExportDiff } from '../core/diff';
 import { enrichPeople } from '../core/enrich';
 import { toProfileUrl, toProfileKey } from '../core/identity';
 import { computeSeedLayout } from '../core/layout/seed-layout';
@@ -40,6 +45,8 @@ export interface Session {
   recluster(settings: AnalyzeSettings, hooks?: RunHooks): Promise<NetworkView | 'cancelled'>;
   /** What the last completed run read and computed (for Ask and person details). */
   current(): { loaded: Loaded; analysis: Analysis } | undefined;
+  /** Who should `me` ask about this need, over the last completed analysis. */
+  ask(need: string | ParsedNeed, me?: string): AskResult;
 }
 
 const ANALYSIS_TO_STAGE: Record<AnalysisStage, Stage> = {
@@ -69,6 +76,7 @@ class Cancelled extends Error {}
 export function createSession(): Session {
   let loaded: Loaded | undefined;
   let analysis: Analysis | undefined;
+  let vocab: AskVocabulary | undefined;
 
   async function step(hooks: RunHooks, stage: Stage, fraction: number) {
     await tick();
@@ -76,7 +84,12 @@ export function createSession(): Session {
     hooks.onProgress?.(stage, fraction, STAGE_MESSAGES[stage]);
   }
 
-  async function runAnalysis(l: Loaded, settings: AnalyzeSettings, hooks: RunHooks): Promise<NetworkView> {
+  async function runAnalysis(
+    l: Loaded,
+    settings: AnalyzeSettings,
+    hooks: RunHooks,
+    changes: ExportDiff[] = [],
+  ): Promise<NetworkView> {
     await step(hooks, 'links', 0.35);
     const a = analyzeNetwork(l.index, l.imported.dataset, {
       seed: settings.seed,
@@ -87,6 +100,7 @@ export function createSession(): Session {
     });
     await step(hooks, 'layout', 0.92);
     const view = toNetworkView(l, a, settings);
+    view.changes = changes;
     analysis = a;
     loaded = l;
     hooks.onProgress?.('done', 1, STAGE_MESSAGES.done);
@@ -144,8 +158,16 @@ export function createSession(): Session {
             message: `${String(e)}; places were not resolved.`,
           });
         }
-        enrichPeople(index.people, gazetteer);
-        return runAnalysis({ imported, index }, settings, hooks);
+        enrichPeople(index.people, gazetteer, { owners: imported.dataset.owners });
+        vocab ??= gazetteer ? getBundledVocabulary(gazetteer) : undefined;
+        // A newer export of an owner already on screen: say what changed (issue 9).
+        const previous = loaded;
+        const changes = previous
+          ? imported.dataset.owners
+              .filter((o) => previous.imported.dataset.owners.some((p) => p.id === o.id))
+              .map((o) => computeExportDiff(previous.index.people, index.people, o.id))
+          : [];
+        return runAnalysis({ imported, index }, settings, hooks, changes);
       }),
     recluster: (settings, hooks = {}) =>
       guarded(async () => {
@@ -153,6 +175,20 @@ export function createSession(): Session {
         return runAnalysis(loaded, settings, hooks);
       }),
     current: () => (loaded && analysis ? { loaded, analysis } : undefined),
+    ask(need, me) {
+      if (!analysis) throw new Error('worker: there is no network to ask yet.');
+      return askNetwork(
+        {
+          graph: analysis.graph,
+          clusters: analysis.clusters,
+          membership: analysis.membership,
+          superConnectors: analysis.superConnectors,
+          vocab: vocab ?? getBundledVocabulary(),
+          ...(me ? { me } : {}),
+        },
+        need,
+      );
+    },
   };
 }
 
@@ -272,5 +308,6 @@ export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings)
     summary: l.imported.summary,
     issues: l.imported.issues,
     hidden,
+    changes: [],
   };
 }

@@ -3,6 +3,10 @@
  * network view the page holds. The worker keeps the full evidence graph; the page gets arrays
  * (typed where large, transferred, not copied) and asks the worker for details on demand.
  */
+import type { AskResult } from '../core/ask/ask';
+import type { ParsedNeed } from '../core/ask/parse-need';
+import type { LinkExplanation } from '../core/analysis/explain-link';
+import type { ExportDiff } from '../core/diff';
 import type { FileSummary, ImportIssue } from '../core/types';
 
 /** A file as the worker receives it: its path as the user sees it and its bytes. */
@@ -29,6 +33,10 @@ export type PageMessage =
     }
   | { type: 'recluster'; id: number; settings: AnalyzeSettings }
   | { type: 'cancel'; id: number }
+  /** Who should `me` ask about this need (text, or a parse the user corrected)? */
+  | { type: 'ask'; id: number; need: string | ParsedNeed; me?: string }
+  /** Every link of a person with its evidence in words. */
+  | { type: 'links'; id: number; person: string }
   /** Stop refining the layout of request `id` (the current positions stay). */
   | { type: 'layout-stop'; id: number };
 
@@ -40,6 +48,8 @@ export type WorkerMessage =
   | { type: 'result'; id: number; view: NetworkView; ms: number }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
+  | { type: 'ask-result'; id: number; answer: AskResult; ms: number }
+  | { type: 'links-result'; id: number; person: string; links: LinkExplanation[] }
   /** Refined positions for the view of request `id`, after `iteration` of at most `maxIterations`. */
   | { type: 'layout'; id: number; positions: Float32Array; iteration: number; maxIterations: number; done: boolean };
 
@@ -108,4 +118,6 @@ export interface NetworkView {
   issues: ImportIssue[];
   /** Hidden or deactivated members per owner id (the `,,,,,,<date>` rows). */
   hidden: Record<string, number>;
+  /** For owners also in the previous import: what changed since (new, changed, gone connections). */
+  changes: ExportDiff[];
 }

@@ -85,6 +85,7 @@ const view: NetworkView = {
   summary: [],
   issues: [],
   hidden: {},
+  changes: [],
 };
 
 function time<T>(label: string, f: () => T, runs = 5): T {

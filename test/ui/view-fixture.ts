@@ -93,5 +93,6 @@ export function makeView(): NetworkView {
     summary: [],
     issues: [],
     hidden: {},
+    changes: [],
   };
 }
