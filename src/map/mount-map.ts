@@ -22,6 +22,16 @@ export interface MapLook {
   hideNames?: boolean;
   /** Bitmask over EDGE_KINDS of the link kinds drawn; links with none of them are hidden. Default all. */
   edgeKindMask?: number;
+  /** Colour links by their strongest kind of evidence (EDGE_KIND_COLORS) instead of a faint grey. Default false. */
+  colorByKind?: boolean;
+}
+
+/** Link colours by evidence kind, in EDGE_KINDS order: connection, knows, co-member, colleague, similar. */
+export const EDGE_KIND_COLORS = ['#1f5fbf', '#c0392b', '#8e44ad', '#d68910', '#7f8c8d'] as const;
+
+function kindColor(kinds: number): string {
+  for (let b = 0; b < EDGE_KIND_COLORS.length; b++) if (kinds & (1 << b)) return EDGE_KIND_COLORS[b]!;
+  return '#cccccc';
 }
 
 export interface MapHandle {
@@ -89,6 +99,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
         return { ...data, color: DIM_EDGE };
       }
       if (look.highlighted?.size) return { ...data, color: DIM_EDGE };
+      if (look.colorByKind) return { ...data, color: kindColor(graph.getEdgeAttribute(key, 'kinds')), size: 0.6 };
       return data;
     },
   });

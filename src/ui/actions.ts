@@ -22,7 +22,7 @@ export interface Actions {
   hover(index: number | undefined): void;
   highlight(indices: number[]): void;
   setFilters(producer: (f: Filters) => Filters): void;
-  setChoice<K extends 'sizeBy' | 'presentation' | 'tab' | 'mainView'>(key: K, value: Choices[K]): void;
+  setChoice<K extends 'sizeBy' | 'presentation' | 'colorLinks' | 'tab' | 'mainView'>(key: K, value: Choices[K]): void;
   renameCluster(id: string, name: string): void;
   renameOwner(id: string, name: string): void;
   setEdits(edits: UserEdits): void;

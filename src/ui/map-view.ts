@@ -43,6 +43,7 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       filteredOut,
       edgeKindMask: getEdgeKindMask(choices.filters),
       hideNames: choices.presentation,
+      colorByKind: choices.colorLinks,
     });
     labels?.update({ hidden: filteredOut, labels: clusterLabels(s) });
     el.dataset.visible = String(graph ? graph.order - filteredOut.size : 0);

@@ -30,6 +30,8 @@ export interface Choices {
   sizeBy: SizeMeasure;
   /** Hide every person's name: only cluster names show (InMaps' sharing mode). Default false. */
   presentation: boolean;
+  /** Colour links by their kind of evidence. Default false (faint grey). */
+  colorLinks: boolean;
   /** The side panel's tab. */
   tab: Tab;
   /** Map or its accessible equivalent, the table. */
@@ -62,6 +64,7 @@ export function getEmptyChoices(): Choices {
     filters: getEmptyFilters(),
     sizeBy: 'score',
     presentation: false,
+    colorLinks: false,
     tab: 'explore',
     mainView: 'map',
   };

@@ -115,6 +115,10 @@ export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => Map
     type: 'checkbox',
     onchange: (e) => deps.actions.setChoice('presentation', (e.target as HTMLInputElement).checked),
   });
+  const colorLinks = h('input', {
+    type: 'checkbox',
+    onchange: (e) => deps.actions.setChoice('colorLinks', (e.target as HTMLInputElement).checked),
+  });
   const resolution = h('input', {
     type: 'number',
     min: 0.1,
@@ -177,6 +181,12 @@ export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => Map
     h('label', {}, 'Size ', sizeSelect),
     h('label', {}, presentation, ' Presentation mode'),
     h(
+      'label',
+      { title: 'connection blue, knows red, co-member purple, colleague orange, similar grey' },
+      colorLinks,
+      ' Colour links by evidence',
+    ),
+    h(
       'span',
       { className: 'group' },
       resolution,
@@ -195,6 +205,7 @@ export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => Map
   const render = (s: AppState) => {
     sizeSelect.value = s.choices.sizeBy;
     presentation.checked = s.choices.presentation;
+    colorLinks.checked = s.choices.colorLinks;
     resolution.value = String(s.choices.resolution);
     modeButtons.forEach((b, i) =>
       b.setAttribute('aria-pressed', String((i === 0 ? 'map' : 'table') === s.choices.mainView)),

@@ -114,7 +114,10 @@ export function mountClusters(el: HTMLElement, deps: ViewDeps): Dispose {
           'aria-label': `Rename cluster ${label}`,
           onclick: () => {
             const input = h('input', { type: 'text', value: label, 'aria-label': `New name for cluster ${label}` });
+            let finished = false;
             const done = (save: boolean) => {
+              if (finished) return; // Enter re-renders the list, which blurs the input: act once
+              finished = true;
               if (save) deps.actions.renameCluster(c.id, input.value);
               else render(deps.store.get());
             };
