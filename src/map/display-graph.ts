@@ -58,7 +58,7 @@ export function buildDisplayGraph(view: NetworkView, options: DisplayOptions = {
     attributes: {
       x: view.positions[2 * i] ?? 0,
       y: view.positions[2 * i + 1] ?? 0,
-      size: p.ownerId ? 12 : 4 + 11 * Math.sqrt((measure[i] ?? 0) / max),
+      size: p.ownerId ? 9 : 2.5 + 8 * Math.sqrt((measure[i] ?? 0) / max),
       color: p.ownerId ? OWNER_COLOR : getClusterColor(p.cluster),
       label: p.name || '(no name)',
       cluster: p.cluster,

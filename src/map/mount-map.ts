@@ -56,6 +56,9 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
 
   const sigma = new Sigma(graph, container, {
     settings: {
+      // Sizes in screen pixels (sigma 4 reads them in layout units by default, which makes them
+      // depend on how far the layout spread).
+      itemSizesReference: 'screen',
       labelDensity: 0.35,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
