@@ -22,6 +22,8 @@ export interface MapLook {
   hideNames?: boolean;
   /** Bitmask over EDGE_KINDS of the link kinds drawn; links with none of them are hidden. Default all. */
   edgeKindMask?: number;
+  /** Paths to draw (node keys, in order): existing links are emphasised, missing ones drawn for the time being. */
+  paths?: readonly (readonly string[])[];
   /** Colour links by their strongest kind of evidence (EDGE_KIND_COLORS) instead of a faint grey. Default false. */
   colorByKind?: boolean;
 }
@@ -53,6 +55,8 @@ const DIM_EDGE = '#f0f0f0';
 export function mountMap(container: HTMLElement, graph: DisplayGraph, events: MapEvents = {}): MapHandle {
   let look: MapLook = {};
   let focus = new Set<string>();
+  let pathEdges = new Set<string>();
+  const PATH_COLOR = '#1b3a8a';
 
   const sigma = new Sigma(graph, container, {
     settings: {
@@ -89,6 +93,9 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       return out;
     },
     edgeReducer: (key, data) => {
+      if (pathEdges.has(key))
+        return { ...data, color: PATH_COLOR, size: 2.2, depth: 'topEdges', visibility: 'visible' };
+      if (graph.getEdgeAttribute(key, 'path')) return { ...data, visibility: 'hidden' };
       if (look.edgeKindMask !== undefined) {
         const kinds = graph.getEdgeAttribute(key, 'kinds');
         if (kinds && !(kinds & look.edgeKindMask)) return { ...data, visibility: 'hidden' };
@@ -106,6 +113,22 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       return data;
     },
   });
+
+  // Path links that the display graph lacks (an owner's spokes are not drawn) are added while shown.
+  const setPaths = (paths: readonly (readonly string[])[]) => {
+    graph.forEachEdge((e, a) => {
+      if (a.path) graph.dropEdge(e);
+    });
+    pathEdges = new Set();
+    for (const p of paths)
+      for (let i = 1; i < p.length; i++) {
+        const [a, b] = [p[i - 1]!, p[i]!];
+        if (!graph.hasNode(a) || !graph.hasNode(b) || a === b) continue;
+        const key =
+          graph.edge(a, b) ?? graph.addEdge(a, b, { size: 2, color: PATH_COLOR, kinds: 0, weight: 0, path: true });
+        pathEdges.add(key);
+      }
+  };
 
   const rebuildFocus = () => {
     focus = new Set<string>();
@@ -135,6 +158,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   return {
     sigma,
     setLook(next) {
+      if ((next.paths ?? []) !== (look.paths ?? [])) setPaths(next.paths ?? []);
       look = next;
       rebuildFocus();
       sigma.refresh({ skipIndexation: true });

@@ -20,7 +20,7 @@ export interface Actions {
   stopLayout(): void;
   select(index: number | undefined): void;
   hover(index: number | undefined): void;
-  highlight(indices: number[]): void;
+  highlight(indices: number[], paths?: number[][]): void;
   setFilters(producer: (f: Filters) => Filters): void;
   setChoice<K extends 'sizeBy' | 'presentation' | 'colorLinks' | 'tab' | 'mainView'>(key: K, value: Choices[K]): void;
   renameCluster(id: string, name: string): void;
@@ -66,6 +66,7 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
           selected: undefined,
           hovered: undefined,
           highlighted: [],
+          paths: [],
           // Cluster filters name cluster indices, which a new analysis renumbers.
           filters: keepFilters
             ? { ...s.choices.filters, values: { ...s.choices.filters.values, cluster: [] } }
@@ -123,7 +124,7 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
     select: (index) => choose((c) => ({ ...c, selected: index })),
     hover: (index) =>
       store.update((s) => (s.choices.hovered === index ? s : { ...s, choices: { ...s.choices, hovered: index } })),
-    highlight: (indices) => choose((c) => ({ ...c, highlighted: indices })),
+    highlight: (indices, paths = []) => choose((c) => ({ ...c, highlighted: indices, paths })),
     setFilters: (producer) => choose((c) => ({ ...c, filters: producer(c.filters) })),
     setChoice: (key, value) => choose((c) => ({ ...c, [key]: value })),
     renameCluster: (id, name) =>

@@ -100,10 +100,14 @@ export function mountAsk(el: HTMLElement, deps: ViewDeps): () => void {
     return i === undefined ? undefined : getSafeProfileUrl(deps.store.get().view?.people[i]?.url);
   };
 
-  const show = (ids: string[], frame = true) => {
+  const show = (ids: string[], paths: string[][] = [], frame = true) => {
     const idx = indexOf();
-    const indices = ids.map((id) => idx.get(id)).filter((i): i is number => i !== undefined);
-    deps.actions.highlight(indices);
+    const toIndices = (list: string[]) => list.map((id) => idx.get(id)).filter((i): i is number => i !== undefined);
+    const indices = toIndices(ids);
+    deps.actions.highlight(
+      indices,
+      paths.map(toIndices).filter((p) => p.length > 1),
+    );
     if (frame && indices.length) deps.frame(indices);
   };
 
@@ -197,7 +201,7 @@ export function mountAsk(el: HTMLElement, deps: ViewDeps): () => void {
           () => {
             const idx = indexOf().get(i.id);
             if (idx !== undefined) deps.actions.select(idx);
-            show([...new Set([...i.paths.flat(), ...i.reaches])]);
+            show([...new Set([...i.paths.flat(), ...i.reaches])], i.paths);
           },
         ),
       ),
@@ -229,7 +233,10 @@ export function mountAsk(el: HTMLElement, deps: ViewDeps): () => void {
       ),
       exportRow,
     );
-    show([...a.targets.map((t) => t.id), ...a.introducers.map((i) => i.id)]);
+    show(
+      [...a.targets.map((t) => t.id), ...a.introducers.map((i) => i.id)],
+      a.introducers.slice(0, 5).flatMap((i) => i.paths.slice(0, 3)),
+    );
   };
 
   const exportAsk = (format: 'csv' | 'md') => {

@@ -26,6 +26,16 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
 
   const clusterLabels = (s: AppState) => (s.view?.clusters ?? []).map((_, i) => getClusterLabel(s, i));
 
+  let lastPaths: number[][] | undefined;
+  let lastPathKeys: string[][] = [];
+  const pathsOf = (paths: number[][]) => {
+    if (paths !== lastPaths) {
+      lastPaths = paths;
+      lastPathKeys = paths.map((p) => p.map(String));
+    }
+    return lastPathKeys;
+  };
+
   const look = () => {
     const s = deps.store.get();
     const { choices } = s;
@@ -40,6 +50,7 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       ...(selected ? { selected } : {}),
       highlighted: new Set(choices.highlighted.map(String)),
       labelled: new Set(choices.highlighted.slice(0, 8).map(String)),
+      paths: pathsOf(choices.paths),
       filteredOut,
       edgeKindMask: getEdgeKindMask(choices.filters),
       hideNames: choices.presentation,

@@ -22,6 +22,8 @@ export interface Choices {
   selected?: number | undefined;
   /** People to emphasise on the map (search results, ask targets). */
   highlighted: number[];
+  /** Paths drawn on the map (person indices, me first): an ask's routes to its targets. */
+  paths: number[][];
   /** Louvain resolution. Default 1. */
   resolution: number;
   seed: number;
@@ -59,6 +61,7 @@ export interface AppState {
 export function getEmptyChoices(): Choices {
   return {
     highlighted: [],
+    paths: [],
     resolution: 1,
     seed: 1,
     filters: getEmptyFilters(),
