@@ -1,5 +1,5 @@
 /**
- * `netwell analyze <inputs...> [--me NAME] [--seed N] [--resolution R] [--json]`: reads files, folders
+ * `netwell analyze <inputs...> [--me NAME] [--need TEXT] [--seed N] [--resolution R] [--json]`: reads files, folders
  * and zips (io/node-inputs), imports them (io/import), merges people (core/people), resolves places,
  * industries and roles (core/enrich with io/gazetteer, when available), runs the analysis
  * (core/analysis) and prints a readable report or the stable JSON of issue 5 §6.
@@ -11,6 +11,7 @@ import { buildPeople, type PeopleIndex } from '../core/people';
 import type { ImportIssue, Person } from '../core/types';
 import { importFiles } from '../io/import';
 import { readInputs } from '../io/node-inputs';
+import { addNeedToJson, askForCli, formatNeedReport, NEED_USAGE } from './ask';
 import type { CliIo } from './main';
 import { toReadableReport } from './report';
 
@@ -19,11 +20,14 @@ export const ANALYZE_USAGE = `  analyze <inputs...>    files, folders or zips: a
     --me NAME            the owner whose point of view answers use (default: the first export's owner)
     --seed N             seed of every random choice (default 1)
     --resolution R       cluster resolution: higher gives more, smaller clusters (default 1)
-    --json               print one JSON object instead of the readable report`;
+    --json               print one JSON object instead of the readable report
+${NEED_USAGE}`;
 
 export interface AnalyzeArgs {
   inputs: string[];
   me?: string;
+  /** `--need "<text>"`: ask who to ask about this need (issue 6). */
+  need?: string;
   seed: number;
   resolution: number;
   json: boolean;
@@ -48,6 +52,7 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
     if (flag === '--json') out.json = true;
     else if (flag === '--help' || flag === '-h') out.help = true;
     else if (flag === '--me') out.me = take();
+    else if (flag === '--need') out.need = take();
     else if (flag === '--seed') {
       const n = Number(take());
       if (!Number.isInteger(n)) throw new Error('--seed takes an integer');
@@ -149,9 +154,19 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
   // 5. Analysis.
   const analysis = analyzeNetwork(index, dataset, { seed: args.seed, resolution: args.resolution });
   const json: AnalysisJson = toAnalysisJson(analysis, index, { owners, ...(args.me ? { me: args.me } : {}), issues });
-  // TODO(issue 6): `--need "<text>"` adds a `need` block to `json` here (after the analysis, before printing).
 
-  // 6. Output.
-  io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : toReadableReport(json, analysis));
+  // 6. The need (issue 6): a `need` block in the JSON, three lists under the report.
+  let output: object = json;
+  let needReport = '';
+  if (args.need !== undefined) {
+    const { result, note } = await askForCli(analysis, args.need, json.me);
+    if (note) json.issues.push({ file: '(ask)', message: note });
+    output = addNeedToJson(json, result);
+    const nameOf = (id: string) => (analysis.graph.hasNode(id) ? analysis.graph.getNodeAttribute(id, 'name') : id);
+    needReport = formatNeedReport(result, nameOf);
+  }
+
+  // 7. Output.
+  io.stdout(args.json ? `${JSON.stringify(output, null, 2)}\n` : toReadableReport(json, analysis) + needReport);
   return 0;
 }
