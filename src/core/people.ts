@@ -7,7 +7,13 @@
  * edge tables or graph files are added as known-but-not-connected (`owners: []`).
  * Cost: O(records) with hash look-ups.
  */
-import { toEmailKey, toNameKey, toProfileKey, toProfileUrl, toSlug } from './identity';
+import {
+  toEmailKey as toEmailKeyUncached,
+  toNameKey as toNameKeyUncached,
+  toProfileKey as toProfileKeyUncached,
+  toProfileUrl,
+  toSlug,
+} from './identity';
 import type { Dataset, MergeKey, Person, PersonRef, SourceRef } from './types';
 
 export interface PeopleIndex {
@@ -35,9 +41,31 @@ function refName(ref: PersonRef): string {
   return (ref.name?.trim() || fullName(ref.firstName, ref.lastName)).trim();
 }
 
+/**
+ * A cache in front of a pure key function: the same URL, e-mail or name comes back many times (every
+ * export row is keyed, then the person again, then every edge-table endpoint), and the Unicode
+ * normalisation behind a key costs far more than a Map look-up.
+ */
+function memoize<T>(fn: (text: string | undefined) => T): (text: string | undefined) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (text === undefined) return fn(text);
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v as T;
+  };
+}
+
 /** Merge a dataset's records into people. Pure: the dataset is not modified. */
 export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}): PeopleIndex {
   const addUnknown = options.addUnknown ?? true;
+  // Cached while merging; `resolve`, which outlives this call, goes back to the plain functions (below).
+  let toProfileKey = memoize(toProfileKeyUncached);
+  let toEmailKey = memoize(toEmailKeyUncached);
+  let toNameKey = memoize(toNameKeyUncached);
   const people: Person[] = [];
   const byId = new Map<string, Person>();
   const byUrl = new Map<string, Person>();
@@ -221,5 +249,9 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     }
   }
 
+  // The caches would keep every key alive as long as the index: drop them.
+  toProfileKey = toProfileKeyUncached;
+  toEmailKey = toEmailKeyUncached;
+  toNameKey = toNameKeyUncached;
   return { people, byId, resolve, hidden, perFile };
 }

@@ -18,7 +18,7 @@ const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 /** Iterations per message: about 100 ms of work at any size, so stop and supersede answer quickly. */
 const chunkFor = (view: NetworkView) =>
-  Math.max(1, Math.min(50, Math.round(1.5e6 / (view.people.length + view.edges.source.length + 1))));
+  Math.max(1, Math.min(50, Math.round(5e6 / (view.people.length + view.edges.source.length + 1))));
 
 /** Owners' spokes are left out of the layout (they would pull everyone into one star); owners sit at their connections' centre. */
 function withoutOwnerSpokes(view: NetworkView): NetworkView['edges'] {

@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
 function runCli(env: Record<string, string>): string {
   return execFileSync(
     'npx',
-    ['tsx', 'src/cli/main.ts', 'analyze', 'test/fixtures/io/team', '--need', 'an accountant in San Diego', '--seed', '7', '--json'],
+    [
+      'tsx',
+      'src/cli/main.ts',
+      'analyze',
+      'test/fixtures/io/team',
+      '--need',
+      'an accountant in San Diego',
+      '--seed',
+      '7',
+      '--json',
+    ],
     { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
 }

@@ -25,7 +25,7 @@ const legendOf = (view: ReturnType<typeof makeView>): LegendItem[] =>
   view.clusters.map((c, i) => ({ label: c.label, color: getClusterColor(i), size: c.size }));
 
 describe('toSvg', () => {
-  it('draws every person as a circle, every link but owners\' spokes as a line, cluster names and a legend', () => {
+  it("draws every person as a circle, every link but owners' spokes as a line, cluster names and a legend", () => {
     const view = makeView();
     const svg = toSvg(buildDisplayGraph(view), legendOf(view));
     expect(checkXml(svg)).toEqual([]);

@@ -78,11 +78,12 @@ export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): 
   const heapNode = new Int32Array(targets.length + n);
   const heapDist = new Float64Array(targets.length + n);
   const length = new Float64Array(targets.length);
-  for (let e = 0; e < targets.length; e++) length[e] = o.weighted ? 1 / (weights[e] ?? 1) : 1;
+  for (let e = 0; e < targets.length; e++) length[e] = o.weighted ? 1 / weights[e]! : 1;
   const EPS = 1e-9;
+  // Hot loops below read typed arrays in bounds only (indices come from the CSR), hence the `!`s.
 
   for (let si = 0; si < sources.length; si++) {
-    const s = sources[si] ?? 0;
+    const s = sources[si]!;
     dist.fill(Infinity);
     sigma.fill(0);
     delta.fill(0);
@@ -94,83 +95,83 @@ export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): 
     if (!o.weighted) {
       order[count++] = s;
       for (let head = 0; head < count; head++) {
-        const v = order[head] ?? 0;
-        const dv = (dist[v] ?? 0) + 1;
-        const sv = sigma[v] ?? 0;
-        for (let e = offsets[v] ?? 0, end = offsets[v + 1] ?? 0; e < end; e++) {
-          const w = targets[e] ?? 0;
+        const v = order[head]!;
+        const dv = dist[v]! + 1;
+        const sv = sigma[v]!;
+        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+          const w = targets[e]!;
           if (dist[w] === Infinity) {
             dist[w] = dv;
             order[count++] = w;
           }
-          if (dist[w] === dv) sigma[w] = (sigma[w] ?? 0) + sv;
+          if (dist[w] === dv) sigma[w]! += sv;
         }
       }
     } else {
-      let size = 0;
-      const push = (node: number, d: number) => {
-        let i = size++;
-        while (i > 0) {
-          const parent = (i - 1) >> 1;
-          if ((heapDist[parent] ?? 0) <= d) break;
-          heapNode[i] = heapNode[parent] ?? 0;
-          heapDist[i] = heapDist[parent] ?? 0;
-          i = parent;
-        }
-        heapNode[i] = node;
-        heapDist[i] = d;
-      };
+      // Binary heap with lazy deletion (a node may be pushed several times; stale entries are skipped).
       settled.fill(0);
-      push(s, 0);
+      heapNode[0] = s;
+      heapDist[0] = 0;
+      let size = 1;
       while (size > 0) {
-        const v = heapNode[0] ?? 0;
-        const dv = heapDist[0] ?? 0;
+        const v: number = heapNode[0]!;
+        const dv: number = heapDist[0]!;
         size--;
-        const lastNode = heapNode[size] ?? 0;
-        const lastDist = heapDist[size] ?? 0;
+        const lastNode = heapNode[size]!;
+        const lastDist = heapDist[size]!;
         let i = 0;
         for (;;) {
           const l = 2 * i + 1;
           if (l >= size) break;
           const r = l + 1;
-          const c = r < size && (heapDist[r] ?? 0) < (heapDist[l] ?? 0) ? r : l;
-          if ((heapDist[c] ?? 0) >= lastDist) break;
-          heapNode[i] = heapNode[c] ?? 0;
-          heapDist[i] = heapDist[c] ?? 0;
+          const c = r < size && heapDist[r]! < heapDist[l]! ? r : l;
+          if (heapDist[c]! >= lastDist) break;
+          heapNode[i] = heapNode[c]!;
+          heapDist[i] = heapDist[c]!;
           i = c;
         }
         heapNode[i] = lastNode;
         heapDist[i] = lastDist;
-        if (settled[v] || dv > (dist[v] ?? 0)) continue;
+        if (settled[v] || dv > dist[v]!) continue;
         settled[v] = 1;
         order[count++] = v;
         // σ[v] is final here: every predecessor of v is closer, so already settled.
-        const sv = sigma[v] ?? 0;
-        for (let e = offsets[v] ?? 0, end = offsets[v + 1] ?? 0; e < end; e++) {
-          const w = targets[e] ?? 0;
+        const sv = sigma[v]!;
+        for (let e: number = offsets[v]!, end: number = offsets[v + 1]!; e < end; e++) {
+          const w = targets[e]!;
           if (settled[w]) continue;
-          const nd = dv + (length[e] ?? 1);
-          const dw = dist[w] ?? 0;
+          const nd = dv + length[e]!;
+          const dw = dist[w]!;
           if (nd < dw - EPS * Math.max(1, nd)) {
             dist[w] = nd;
             sigma[w] = sv;
-            push(w, nd);
-          } else if (Math.abs(nd - dw) <= EPS * Math.max(1, dw)) sigma[w] = (sigma[w] ?? 0) + sv;
+            // Push (w, nd): sift up.
+            let j = size++;
+            while (j > 0) {
+              const parent = (j - 1) >> 1;
+              if (heapDist[parent]! <= nd) break;
+              heapNode[j] = heapNode[parent]!;
+              heapDist[j] = heapDist[parent]!;
+              j = parent;
+            }
+            heapNode[j] = w;
+            heapDist[j] = nd;
+          } else if (Math.abs(nd - dw) <= EPS * Math.max(1, dw)) sigma[w]! += sv;
         }
       }
     }
 
     // 3. Dependencies, farthest first: predecessors of w are the neighbours v with dist[v] + len = dist[w].
     for (let i = count - 1; i > 0; i--) {
-      const w = order[i] ?? 0;
-      const dw = dist[w] ?? 0;
-      const coeff = (1 + (delta[w] ?? 0)) / (sigma[w] || 1);
-      for (let e = offsets[w] ?? 0, end = offsets[w + 1] ?? 0; e < end; e++) {
-        const v = targets[e] ?? 0;
-        if (Math.abs((dist[v] ?? 0) + (length[e] ?? 1) - dw) <= EPS * Math.max(1, dw))
-          delta[v] = (delta[v] ?? 0) + (sigma[v] ?? 0) * coeff;
+      const w = order[i]!;
+      const dw = dist[w]!;
+      const tolerance = EPS * Math.max(1, dw);
+      const coeff = (1 + delta[w]!) / (sigma[w] || 1);
+      for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) {
+        const v = targets[e]!;
+        if (Math.abs(dist[v]! + length[e]! - dw) <= tolerance) delta[v]! += sigma[v]! * coeff;
       }
-      values[w] = (values[w] ?? 0) + (delta[w] ?? 0);
+      values[w]! += delta[w]!;
     }
   }
 

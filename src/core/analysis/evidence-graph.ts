@@ -312,9 +312,9 @@ export function buildEvidenceGraph(
   // 7. The graph: nodes sorted by id, links sorted by endpoints; links with no enabled evidence dropped.
   const graph: EvidenceGraph = new UndirectedGraph<PersonNodeAttributes, EvidenceEdgeAttributes>();
   for (const p of people) graph.addNode(p.id, toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] }));
-  const drafts = [...links.values()].sort((x, y) =>
-    x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0,
-  );
+  // `order` = i · n + j with i < j the endpoints' positions in the id-sorted people: sorting by it is sorting
+  // by (a, b) ids, without comparing strings.
+  const drafts = [...links.values()].sort((x, y) => x.order - y.order);
   let key = 0;
   for (const d of drafts) {
     let weight = 0;

@@ -73,15 +73,20 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   }
 
   // 3. Inverted index (holder, weight), each long posting list sorted by the holders' token signatures.
+  // The signatures are compared in one sort of everyone; long lists then sort by that integer rank (the same
+  // order as comparing the strings in every list). Each list keeps its holders' weights alongside.
   const signature = docs.map((d) => d.ids.join(','));
+  const byRank = Array.from({ length: n }, (_, i) => i).sort((x, y) =>
+    (signature[x] ?? '') < (signature[y] ?? '') ? -1 : signature[x] === signature[y] ? x - y : 1,
+  );
+  const rank = new Int32Array(n);
+  byRank.forEach((x, r) => (rank[x] = r));
   const postings: number[][] = labels.map(() => []);
   for (let i = 0; i < n; i++) for (const id of docs[i]?.ids ?? []) postings[id]?.push(i);
   const position: Map<number, number>[] = labels.map(() => new Map());
   postings.forEach((list, id) => {
     if (list.length > maxPostings) {
-      list.sort((x, y) =>
-        (signature[x] ?? '') < (signature[y] ?? '') ? -1 : signature[x] === signature[y] ? x - y : 1,
-      );
+      list.sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
       list.forEach((p, at) => position[id]?.set(p, at));
     }
   });
@@ -100,6 +105,8 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
     }
     return 0;
   };
+
+  const postingWeights = postings.map((list, id) => Float64Array.from(list, (y) => weightOf(y, id)));
 
   const cosine = (x: number, y: number): { value: number; shared: number[] } => {
     const dx = docs[x];
@@ -136,37 +143,46 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
     const doc = docs[x];
     if (!doc || doc.ids.length === 0) continue;
     let count = 0;
-    const visit = (y: number, w: number) => {
-      if (y === x || w <= 0) return;
-      if (acc[y] === 0) touched[count++] = y;
-      acc[y] = (acc[y] ?? 0) + w;
-    };
     for (let t = 0; t < doc.ids.length; t++) {
       const id = doc.ids[t] ?? 0;
       const wx = doc.weights[t] ?? 0;
       if (wx <= 0) continue;
       const list = postings[id] ?? [];
-      if (list.length <= maxPostings) {
-        for (const y of list) visit(y, wx * weightOf(y, id));
-      } else {
-        const at = position[id]?.get(x) ?? 0;
-        for (let s = -half; s <= half; s++) {
-          const y = list[(at + s + list.length) % list.length] ?? x;
-          visit(y, wx * weightOf(y, id));
-        }
+      const weights = postingWeights[id] ?? new Float64Array(0);
+      const len = list.length;
+      const full = len <= maxPostings;
+      const at = full ? 0 : (position[id]?.get(x) ?? 0);
+      for (let s = full ? 0 : -half, end = full ? len - 1 : half; s <= end; s++) {
+        const slot = full ? s : (at + s + len) % len;
+        const y = list[slot] ?? x;
+        const w = wx * (weights[slot] ?? 0);
+        if (y === x || w <= 0) continue;
+        if (acc[y] === 0) touched[count++] = y;
+        acc[y] = (acc[y] ?? 0) + w;
       }
     }
     // The accumulated score is exact over full postings and a lower bound over windowed ones: rank by it,
-    // then score the best 3k exactly.
+    // then score the best 3k exactly. The best 3k (score down, index up) are kept by insertion, not by
+    // sorting every candidate.
+    const best = 3 * k;
     const candidates: { y: number; p: number }[] = [];
     for (let c = 0; c < count; c++) {
       const y = touched[c] ?? 0;
-      candidates.push({ y, p: acc[y] ?? 0 });
+      const p = acc[y] ?? 0;
       acc[y] = 0;
+      const worst = candidates[candidates.length - 1];
+      if (candidates.length >= best && worst && (p < worst.p || (p === worst.p && y > worst.y))) continue;
+      let i = candidates.length;
+      candidates.push({ y, p });
+      for (; i > 0; i--) {
+        const before = candidates[i - 1];
+        if (!before || before.p > p || (before.p === p && before.y < y)) break;
+        candidates[i] = before;
+      }
+      candidates[i] = { y, p };
+      if (candidates.length > best) candidates.pop();
     }
-    candidates.sort((p, q) => q.p - p.p || p.y - q.y);
     const scored = candidates
-      .slice(0, 3 * k)
       .map((c) => ({ y: c.y, p: cosine(x, c.y).value }))
       .filter((c) => c.p >= minSimilarity)
       .sort((p, q) => q.p - p.p || p.y - q.y)
