@@ -188,6 +188,8 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     index(p, c.company);
   }
 
+  /** People created or matched from graph-file nodes (records with a local id). */
+  const localPeople = new Set<Person>();
   const resolve = (ref: PersonRef): string | undefined => {
     const url = toProfileKey(ref.url);
     if (url && byUrl.has(url)) return byUrl.get(url)?.id;
@@ -195,7 +197,9 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     if (email && byEmail.has(email)) return byEmail.get(email)?.id;
     if (ref.localId && byLocal.has(ref.localId)) return byLocal.get(ref.localId)?.id;
     if (url || email) return undefined;
-    const matches = byName.get(toNameKey(refName(ref))) ?? [];
+    // A graph-file node (it has a local id) never takes over another graph node by name alone: two
+    // nodes of one graph are two people, however they are named (a GEXF round trip keeps them apart).
+    const matches = (byName.get(toNameKey(refName(ref))) ?? []).filter((p) => !(ref.localId && localPeople.has(p)));
     return matches.length === 1 ? matches[0]?.id : undefined;
   };
 
@@ -220,7 +224,10 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     const p = create(id, first, last, at);
     if (url) p.url = toProfileUrl(url) ?? ref.url;
     if (email) p.email = email;
-    if (ref.localId) byLocal.set(ref.localId, p);
+    if (ref.localId) {
+      byLocal.set(ref.localId, p);
+      localPeople.add(p);
+    }
     index(p);
     count(at, p, false);
     return p;
@@ -231,7 +238,10 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     const p = resolveOrAdd(a.person, a.ref);
     if (!p) continue;
     p.refs.push(a.ref);
-    if (a.person.localId && !byLocal.has(a.person.localId)) byLocal.set(a.person.localId, p);
+    if (a.person.localId && !byLocal.has(a.person.localId)) {
+      byLocal.set(a.person.localId, p);
+      localPeople.add(p);
+    }
     for (const [key, value] of Object.entries(a.attributes)) {
       const v = value.trim();
       if (!v) continue;

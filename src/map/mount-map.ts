@@ -63,6 +63,8 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       // Sizes in screen pixels (sigma 4 reads them in layout units by default, which makes them
       // depend on how far the layout spread).
       itemSizesReference: 'screen',
+      // The map is hidden (display: none) while the table view shows: keep sigma alive meanwhile.
+      allowInvalidContainer: true,
       labelDensity: 0.35,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,

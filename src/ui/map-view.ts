@@ -97,6 +97,13 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
         applyPositions(s.layout.positions);
         labels?.update({ hidden: filteredOut });
       }
+      if (s.choices.mainView === 'map' && prev.choices.mainView !== 'map' && map) {
+        // Shown again after the table: sigma measures its container afresh.
+        requestAnimationFrame(() => {
+          map?.sigma.resize(true);
+          map?.sigma.refresh();
+        });
+      }
       if (s.choices !== prev.choices) look();
     }
     el.dataset.layout = s.layout.running ? 'running' : 'stopped';

@@ -18,7 +18,16 @@ export function createStore<S>(initial: S): Store<S> {
       const next = producer(state);
       if (next === previous) return;
       state = next;
-      for (const l of listeners) l(state, previous);
+      for (const l of listeners) {
+        // One failing view must not starve the others (the error still reaches the console).
+        try {
+          l(state, previous);
+        } catch (e) {
+          setTimeout(() => {
+            throw e;
+          });
+        }
+      }
     },
     subscribe(listener) {
       listeners.add(listener);

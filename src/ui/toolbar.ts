@@ -32,6 +32,7 @@ export function toExportGraph(state: AppState, display: DisplayGraph | undefined
     const d = display?.hasNode(String(i)) ? display.getNodeAttributes(String(i)) : undefined;
     g.addNode(p.id, {
       label: state.choices.presentation ? '' : p.name,
+      ...(p.url && !state.choices.presentation ? { url: p.url } : {}),
       cluster: getClusterLabel(state, p.cluster),
       score: p.score,
       degree: p.degree,

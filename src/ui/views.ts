@@ -279,7 +279,7 @@ export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
         links.length
           ? h(
               'ul',
-              { className: 'links' },
+              { className: 'links', 'aria-label': 'Links' },
               ...links.map((l) => {
                 const j = indexOf.get(l.id);
                 return h(

@@ -17,7 +17,7 @@ import { enrichPeople } from '../core/enrich';
 import { toProfileUrl, toProfileKey } from '../core/identity';
 import { computeSeedLayout } from '../core/layout/seed-layout';
 import { buildPeople, type PeopleIndex } from '../core/people';
-import type { ImportResult, Person, Sourced } from '../core/types';
+import { ISSUE_SEVERITIES, type ImportResult, type Person, type Sourced } from '../core/types';
 import { loadGazetteer } from '../io/gazetteer';
 import { importFiles } from '../io/import';
 import {
@@ -134,12 +134,11 @@ export function createSession(): Session {
           },
         });
         if (!imported.dataset.owners.length && !imported.dataset.attributes.length && !imported.dataset.edges.length) {
-          const first = imported.issues.find((i) => i.severity === 'error');
-          throw new Error(
-            first
-              ? `${first.file}${first.line ? ` line ${first.line}` : ''}: ${first.message}`
-              : 'Nothing usable was found in these files.',
+          const worst = [...imported.issues].sort(
+            (a, b) => ISSUE_SEVERITIES.indexOf(a.severity) - ISSUE_SEVERITIES.indexOf(b.severity),
           );
+          const said = worst.slice(0, 2).map((i) => `${i.file}${i.line ? ` line ${i.line}` : ''}: ${i.message}`);
+          throw new Error(`Nothing usable was found in these files. ${said.join(' ')}`.trim());
         }
         await step(hooks, 'merge', 0.25);
         const index = buildPeople(imported.dataset);

@@ -47,6 +47,7 @@ describe('the app', () => {
       timeout: 150_000,
     });
     await page.waitForSelector('[data-map][data-ready="true"]');
+    await page.getByRole('tab', { name: 'Import' }).click();
     await expect(page.getByRole('table', { name: 'Files read' }).textContent()).resolves.toContain('Connections.csv');
     expect(await page.locator('.top .source').textContent()).toBe('Connections.csv');
     expect(errors).toEqual([]);
