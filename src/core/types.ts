@@ -134,6 +134,7 @@ export interface ImportIssue {
   message: string;
 }
 
+/** File kinds; the ones before 'enrichment' belong to one person's LinkedIn export (io/import EXPORT_KINDS). */
 export const FILE_KINDS = [
   'connections',
   'profile',

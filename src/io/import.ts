@@ -16,6 +16,7 @@
 import { buildPeople } from '../core/people';
 import { toNameKey, toSlug } from '../core/identity';
 import {
+  FILE_KINDS,
   getEmptyDataset,
   type Dataset,
   type FileKind,
@@ -58,17 +59,7 @@ export interface ImportOptions {
 }
 
 /** File kinds that belong to one person's LinkedIn export (and so to its owner). */
-export const EXPORT_KINDS: readonly FileKind[] = [
-  'connections',
-  'profile',
-  'messages',
-  'invitations',
-  'endorsements-received',
-  'endorsements-given',
-  'recommendations-received',
-  'recommendations-given',
-  'contacts',
-];
+export const EXPORT_KINDS: readonly FileKind[] = FILE_KINDS.slice(0, FILE_KINDS.indexOf('enrichment'));
 
 /** Rows between progress reports (and chances to cancel). */
 export const PROGRESS_EVERY_ROWS = 2000;
