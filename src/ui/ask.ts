@@ -89,7 +89,15 @@ export function mountAsk(el: HTMLElement, deps: ViewDeps): () => void {
   const results = h('div', { className: 'ask-results', 'aria-live': 'polite' });
   let answer: AskResult | undefined;
 
-  const indexOf = () => new Map(deps.store.get().view?.people.map((p, i) => [p.id, i]) ?? []);
+  // Person id → index, built once per view (names of every path step are looked up through it).
+  const indexCache = new WeakMap<object, Map<string, number>>();
+  const indexOf = (): Map<string, number> => {
+    const view = deps.store.get().view;
+    if (!view) return new Map();
+    let map = indexCache.get(view);
+    if (!map) indexCache.set(view, (map = new Map(view.people.map((p, i) => [p.id, i]))));
+    return map;
+  };
   const nameOf = (id: string) => {
     const s = deps.store.get();
     const i = indexOf().get(id);

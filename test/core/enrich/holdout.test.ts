@@ -5,8 +5,9 @@
  * fails; do not add rules for these rows (add the case to the main tables instead).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inferIndustry, inferRole, type Gazetteer } from '../../../src/core/enrich';
+import type { Gazetteer } from '../../../src/core/enrich';
 import { loadGazetteer } from '../../../src/io/gazetteer';
+import { scoreTrades } from './score-trades';
 
 let g: Gazetteer;
 beforeAll(async () => {
@@ -187,21 +188,8 @@ describe('held-out tables (not tuned on)', () => {
   });
 
   it('classifies held-out trades', () => {
-    const industryMisses: string[] = [];
-    const familyMisses: string[] = [];
-    for (const [company, position, industry, family] of TRADES) {
-      const gotIndustry = inferIndustry(company, position)?.value ?? '';
-      const gotFamily = inferRole(position)?.value.family ?? '';
-      if (gotIndustry !== industry)
-        industryMisses.push(`${company} / ${position}: ${gotIndustry || '-'} (want ${industry || '-'})`);
-      if (gotFamily !== family) familyMisses.push(`${position}: ${gotFamily || '-'} (want ${family || '-'})`);
-    }
-    const ia = 1 - industryMisses.length / TRADES.length;
-    const fa = 1 - familyMisses.length / TRADES.length;
-    console.log(
-      `held-out trades: industry ${(ia * 100).toFixed(1)}%, role family ${(fa * 100).toFixed(1)}% of ${TRADES.length}\n` +
-        `  industry misses:\n    ${industryMisses.join('\n    ')}\n  family misses:\n    ${familyMisses.join('\n    ')}`,
-    );
+    const { industryAccuracy: ia, familyAccuracy: fa, report } = scoreTrades(TRADES);
+    console.log(`held-out trades: ${report}`);
     expect(ia).toBeGreaterThanOrEqual(0.7);
     expect(fa).toBeGreaterThanOrEqual(0.7);
   });

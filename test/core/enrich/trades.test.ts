@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createIndustryClassifier, expandTerm, getSynonyms, inferIndustry, inferRole } from '../../../src/core/enrich';
+import { scoreTrades } from './score-trades';
 import { TRADES } from './trades.table';
 
 describe('industry and role family on the labelled table', () => {
   it('has at least 300 rows and reaches 85% on each', () => {
     expect(TRADES.length).toBeGreaterThanOrEqual(300);
-    const industryMisses: string[] = [];
-    const familyMisses: string[] = [];
-    for (const [company, position, industry, family] of TRADES) {
-      const gotIndustry = inferIndustry(company, position)?.value ?? '';
-      const gotFamily = inferRole(position)?.value.family ?? '';
-      if (gotIndustry !== industry)
-        industryMisses.push(`${company} / ${position}: ${gotIndustry || '-'} (want ${industry || '-'})`);
-      if (gotFamily !== family) familyMisses.push(`${position}: ${gotFamily || '-'} (want ${family || '-'})`);
-    }
-    const industryAccuracy = 1 - industryMisses.length / TRADES.length;
-    const familyAccuracy = 1 - familyMisses.length / TRADES.length;
-    console.log(
-      `industry: ${(industryAccuracy * 100).toFixed(1)}% of ${TRADES.length}; role family: ${(familyAccuracy * 100).toFixed(1)}%\n` +
-        `  industry misses:\n    ${industryMisses.join('\n    ')}\n  family misses:\n    ${familyMisses.join('\n    ')}`,
-    );
+    const { industryAccuracy, familyAccuracy, report } = scoreTrades(TRADES);
+    console.log(`labelled trades: ${report}`);
     expect(industryAccuracy).toBeGreaterThanOrEqual(0.85);
     expect(familyAccuracy).toBeGreaterThanOrEqual(0.85);
   });
