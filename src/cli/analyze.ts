@@ -127,7 +127,7 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
   const issues: Pick<ImportIssue, 'file' | 'line' | 'message'>[] = [...imported.issues];
 
   // 2. People.
-  const index: PeopleIndex = buildPeople(dataset);
+  const index: PeopleIndex = imported.people ?? buildPeople(dataset);
   if (index.people.filter((p) => !p.ownerId).length === 0) {
     const first = imported.issues.find((i) => i.severity === 'error') ?? imported.issues[0];
     io.stderr(

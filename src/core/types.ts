@@ -1,12 +1,14 @@
 /**
  * The data model shared by every layer: what the importers (src/io) produce, what the analysis
  * (src/core) reads, and the people it builds. Plain serialisable objects only, so a Dataset can
- * cross a worker boundary or be written as JSON.
+ * cross a worker boundary or be written as JSON (an ImportResult's `people` index is the exception:
+ * it holds a lookup function and stays in the thread that imported).
  *
  * Provenance is part of the model: every record keeps the file and line it came from, and every
  * attribute of a person says where its value came from (`Sourced`), so the app can always answer
  * "why do you believe this?".
  */
+import type { PeopleIndex } from './people';
 
 /** Where a value was read: a file name (as the user knows it, e.g. `alice/Connections.csv`) and a 1-based line. */
 export interface SourceRef {
@@ -172,6 +174,11 @@ export interface ImportResult {
   dataset: Dataset;
   issues: ImportIssue[];
   summary: FileSummary[];
+  /**
+   * The dataset's people, merged once by the import for its per-file counts (core/people buildPeople), so
+   * the pipeline need not merge again. Absent when a result is made by hand; build it then.
+   */
+  people?: PeopleIndex;
 }
 
 /** How two records were found to be the same person. */

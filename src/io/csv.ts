@@ -1,10 +1,13 @@
 /**
  * A tolerant CSV tokenizer (RFC 4180 plus what spreadsheets write): `,` `;` or tab separators,
  * LF / CRLF / CR line ends, doubled quotes, text after a closing quote kept as written. Yields one
- * row at a time with its 1-based physical line, so huge files (100 MB of messages) are never held
- * as rows. A quoted field that never closes, or spans more lines than allowed, ends its row at the
- * first line break and is flagged `unclosedQuote` so the caller can skip it with an issue.
- * Cost: O(characters).
+ * row at a time with its 1-based physical lines, so huge files (200 MB of messages) are never held
+ * as rows. Quoted fields may hold line breaks (RFC 4180 §2.6), up to `maxFieldLines` of them, and
+ * only when the row they make is as wide as the first row (the header) and the closing quote is
+ * followed by a separator or a line end: a stray quote would otherwise swallow the lines after it.
+ * A quoted field that never closes, spans more lines than allowed or fails those checks ends its row at the first line break and is flagged
+ * `unclosedQuote`, so the caller can skip that one line with an issue and go on at the next.
+ * Cost: O(characters); a stray quote scans at most `maxFieldLines + 1` lines ahead.
  */
 
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
@@ -14,6 +17,8 @@ export interface CsvRow {
   fields: string[];
   /** 1-based line where the row starts. */
   line: number;
+  /** 1-based line where the row ends: `line` unless a quoted field holds line breaks. */
+  endLine: number;
   /** Character offset just after the row (for progress). */
   end: number;
   /** The row had a quote that did not close in time: its fields are unreliable. */
@@ -29,18 +34,27 @@ export interface CsvOptions {
   startLine?: number;
   /** Most line breaks one quoted field may hold (0 for files without multi-line fields). Default 10,000. */
   maxFieldLines?: number;
+  /**
+   * Keep a row whose quoted field spans lines only when it has as many fields as the first row
+   * (more are allowed when the extra ones are empty); otherwise its quote counts as unclosed.
+   * Default true.
+   */
+  matchFirstRowWidth?: boolean;
 }
 
-export const CSV_DEFAULTS = { delimiter: ',', start: 0, startLine: 1, maxFieldLines: 10_000 } as const;
+export const CSV_DEFAULTS = {
+  delimiter: ',',
+  start: 0,
+  startLine: 1,
+  maxFieldLines: 10_000,
+  matchFirstRowWidth: true,
+} as const;
 
-function countBreaks(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
-}
+/**
+ * Most line breaks a quoted field of a short-celled LinkedIn table (Connections.csv, endorsements)
+ * may hold: a name, company or position re-typed in a spreadsheet with a line break or two.
+ */
+export const SHORT_FIELD_MAX_LINES = 4;
 
 function lineEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
@@ -50,86 +64,142 @@ function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
+interface ParsedRow {
+  fields: string[];
+  /** Offset just after the row and its line break. */
+  end: number;
+  /** Line after the row. */
+  nextLine: number;
+  unclosed: boolean;
+  /** A quoted field held a line break. */
+  multiLine: boolean;
+  /** Such a field's closing quote was followed by text, not a separator or line end. */
+  loose: boolean;
+}
+
+/** Parse the row at `start` (see module header); quoted fields may hold up to `maxBreaks` line breaks. */
+function parseRow(text: string, start: number, line: number, delim: number, maxBreaks: number): ParsedRow {
+  const n = text.length;
+  const fields: string[] = [];
+  let p = start;
+  let field = '';
+  let fieldStart = p;
+  let multiLine = false;
+  let loose = false;
+  for (;;) {
+    if (p >= n) {
+      fields.push(field + text.slice(fieldStart, p));
+      return { fields, end: p, nextLine: line + 1, unclosed: false, multiLine, loose };
+    }
+    const c = text.charCodeAt(p);
+    if (c === 34 && p === fieldStart && field === '') {
+      // Quoted field: scan to its closing quote, counting line breaks, never past maxBreaks + 1 lines.
+      let q = p + 1;
+      let from = q;
+      let value = '';
+      let breaks = 0;
+      let closed = false;
+      while (q < n) {
+        const d = text.charCodeAt(q);
+        if (d === 34) {
+          value += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            value += '"';
+            q += 2;
+            from = q;
+            continue;
+          }
+          q += 1;
+          closed = true;
+          break;
+        }
+        if ((d === 10 || (d === 13 && text.charCodeAt(q + 1) !== 10)) && ++breaks > maxBreaks) break;
+        q += 1;
+      }
+      if (!closed) {
+        // End the row at the first line break after the quote; the caller skips that one line.
+        const e = lineEnd(text, p);
+        fields.push(text.slice(p, e));
+        let end = e;
+        if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) end += 2;
+        else if (end < n) end += 1;
+        return { fields, end, nextLine: line + 1, unclosed: true, multiLine, loose };
+      }
+      if (breaks > 0) {
+        multiLine = true;
+        // RFC 4180: a closing quote is followed by a separator or a line end. Text after it is
+        // tolerated on one line (spreadsheets write it), but across lines it marks a stray quote.
+        const after = text.charCodeAt(q);
+        if (q < n && after !== delim && after !== 10 && after !== 13) loose = true;
+      }
+      line += breaks;
+      p = q;
+      field = value;
+      fieldStart = p;
+      continue;
+    }
+    if (c === delim) {
+      fields.push(field + text.slice(fieldStart, p));
+      field = '';
+      p += 1;
+      fieldStart = p;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      fields.push(field + text.slice(fieldStart, p));
+      p += c === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
+      return { fields, end: p, nextLine: line + 1, unclosed: false, multiLine, loose };
+    }
+    p += 1;
+  }
+}
+
+/** True when `fields` is `width` wide, or wider with only empty fields beyond it. */
+function fitsWidth(fields: string[], width: number): boolean {
+  if (fields.length < width) return false;
+  for (let i = width; i < fields.length; i++) if ((fields[i] ?? '').trim() !== '') return false;
+  return true;
+}
+
 /** Iterate the rows of CSV text (see module header). Blank lines are not yielded. */
 export function* iterateCsv(text: string, options: CsvOptions = {}): Generator<CsvRow> {
   const delim = (options.delimiter ?? CSV_DEFAULTS.delimiter).charCodeAt(0);
   const maxFieldLines = options.maxFieldLines ?? CSV_DEFAULTS.maxFieldLines;
+  const matchWidth = options.matchFirstRowWidth ?? CSV_DEFAULTS.matchFirstRowWidth;
   let p = options.start ?? CSV_DEFAULTS.start;
   let line = options.startLine ?? CSV_DEFAULTS.startLine;
-  const n = text.length;
-  while (p < n) {
-    const rowLine = line;
-    const fields: string[] = [];
-    let unclosed = false;
-    let field = '';
-    let fieldStart = p;
-    for (;;) {
-      if (p >= n) {
-        fields.push(field + text.slice(fieldStart, p));
-        break;
-      }
-      const c = text.charCodeAt(p);
-      if (c === 34 && p === fieldStart && field === '') {
-        // Quoted field.
-        let q = p + 1;
-        let value = '';
-        let closed = false;
-        for (;;) {
-          const j = text.indexOf('"', q);
-          if (j === -1) break;
-          if (text.charCodeAt(j + 1) === 34) {
-            value += text.slice(q, j) + '"';
-            q = j + 2;
-            continue;
-          }
-          value += text.slice(q, j);
-          q = j + 1;
-          closed = true;
-          break;
-        }
-        const breaks = closed ? countBreaks(text, p, q) : Infinity;
-        if (!closed || breaks > maxFieldLines) {
-          // End the row at the first line break after the quote; the caller skips it.
-          const e = lineEnd(text, p);
-          fields.push(text.slice(p, e));
-          unclosed = true;
-          p = e;
-          if (text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10) p += 2;
-          else if (p < n) p += 1;
-          line += 1;
-          break;
-        }
-        line += breaks;
-        p = q;
-        field = value;
-        fieldStart = p;
-        continue;
-      }
-      if (c === delim) {
-        fields.push(field + text.slice(fieldStart, p));
-        field = '';
-        p += 1;
-        fieldStart = p;
-        continue;
-      }
-      if (c === 10 || c === 13) {
-        fields.push(field + text.slice(fieldStart, p));
-        p += c === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
-        line += 1;
-        break;
-      }
-      p += 1;
-    }
-    if (fields.length === 1 && fields[0] === '' && !unclosed) continue;
-    const row: CsvRow = { fields, line: rowLine, end: p };
-    if (unclosed) row.unclosedQuote = true;
+  let width: number | undefined;
+  while (p < text.length) {
+    let r = parseRow(text, p, line, delim, maxFieldLines);
+    // A multi-line row with text after a closing quote, an unclosed quote on a later line or the wrong
+    // width came from a stray quote: read it again with no line break allowed, so it costs one line.
+    if (r.multiLine && (r.loose || r.unclosed || (matchWidth && width !== undefined && !fitsWidth(r.fields, width))))
+      r = parseRow(text, p, line, delim, 0);
+    const row: CsvRow = { fields: r.fields, line, endLine: r.nextLine - 1, end: r.end };
+    p = r.end;
+    line = r.nextLine;
+    if (r.fields.length === 1 && r.fields[0] === '' && !r.unclosed) continue;
+    width ??= r.fields.length;
+    if (r.unclosed) row.unclosedQuote = true;
     yield row;
   }
 }
 
-/** Parse one line of CSV into fields (for sniffing headers). */
+/**
+ * Most cells read from a line that may be a header. A hostile file of one 50 MB line would
+ * otherwise be split into millions of header cells, each compared with every known header name.
+ */
+export const MAX_HEADER_CELLS = 10_000;
+
+/** Parse one line of CSV into fields (for sniffing headers): at most the first MAX_HEADER_CELLS. */
 export function splitCsvLine(lineText: string, delimiter: CsvDelimiter): string[] {
-  for (const row of iterateCsv(lineText, { delimiter, maxFieldLines: 0 })) return row.fields;
+  let text = lineText;
+  for (let i = 0, k = 0; (i = text.indexOf(delimiter, i)) !== -1; i++)
+    if (++k >= MAX_HEADER_CELLS) {
+      text = text.slice(0, i);
+      break;
+    }
+  for (const row of iterateCsv(text, { delimiter, maxFieldLines: 0 })) return row.fields;
   return [];
 }
 

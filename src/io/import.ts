@@ -25,7 +25,14 @@ import {
   type ImportResult,
   type OwnerRecord,
 } from '../core/types';
-import { CSV_DELIMITERS, getHeadLines, iterateCsv, splitCsvLine, type CsvDelimiter } from './csv';
+import {
+  CSV_DELIMITERS,
+  getHeadLines,
+  iterateCsv,
+  SHORT_FIELD_MAX_LINES,
+  splitCsvLine,
+  type CsvDelimiter,
+} from './csv';
 import { decodeText, isBinary } from './decode';
 import { getGraphFormat, parseGraphFile } from './graph-files';
 import { classifyHeader, type HeaderMatch } from './headers';
@@ -273,7 +280,8 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
     const header = findHeader(text, e.path) ?? e.sniffed.header;
     if (!header) return { rows: 0, skipped: 0 };
     const reader = make(header);
-    const maxFieldLines = e.sniffed.kind === 'connections' || e.sniffed.kind.startsWith('endorsements') ? 0 : undefined;
+    const maxFieldLines =
+      e.sniffed.kind === 'connections' || e.sniffed.kind.startsWith('endorsements') ? SHORT_FIELD_MAX_LINES : undefined;
     let n = 0;
     let first = true;
     for (const row of iterateCsv(text, {
@@ -426,5 +434,5 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
       s.mergedPeople = c.mergedPeople;
     }
   }
-  return { dataset, issues, summary };
+  return { dataset, issues, summary, people };
 }

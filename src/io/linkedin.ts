@@ -3,8 +3,10 @@
  * shared/docs/linkedin-export.md): Connections.csv of every era, Profile.csv, messages.csv (9, 10
  * and 11 columns, and the 2018 Messages.csv), Invitations.csv, endorsements, recommendations and
  * Contacts.csv. Columns are found by header name. Message content is never kept: only who, when
- * and which direction. Cost: O(rows); messages keep one small tuple per message until the end
- * to tell the owner from the others.
+ * and which direction. Connections and endorsement cells are one-line values: a line break in a
+ * quoted cell is read as a space. Cost: O(rows); messages keep one small tuple per message until
+ * the end to tell the owner from the others, and look names, URL lists and dates up once per
+ * distinct text (a 200 MB file names a few hundred people a million times over).
  */
 import { toNameKey, toProfileKey } from '../core/identity';
 import type { ConnectionRecord, FileKind, InteractionKind, OwnerRecord, PersonRef } from '../core/types';
@@ -16,16 +18,74 @@ function dateIssue(column: string, text: string): string {
   return `${column} \`${text}\` not understood; kept without a date`;
 }
 
+/** Most entries a per-file look-up cache holds before it starts over (bounds memory on hostile files). */
+const CACHE_LIMIT = 50_000;
+
+/**
+ * `fn` with its results cached by argument: a big messages file names the same few hundred people,
+ * dates and URL lists a million times over.
+ */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(text, v);
+    }
+    return v as T;
+  };
+}
+
+/**
+ * A copy of `text` that shares no memory with the file's text: a name sliced out of a 200 MB file
+ * would otherwise keep the whole file's text alive for as long as the records that hold it.
+ */
+function toOwnString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** A time stamp's date part (`2024-12-23` of `2024-12-23 19:29:01 UTC`): the same day parses once. */
+const DAY_OF_STAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?=[\sT]|$)/;
+
+/** parseDate, cached per file by the date part of the text. */
+function createDateParser(): (text: string) => string | undefined {
+  const byDay = memo(parseDate);
+  return (text) => byDay(DAY_OF_STAMP.exec(text)?.[0] ?? text);
+}
+
 function readDate(
   text: string,
   column: string,
   line: number,
   sink: { add: (s: 'warning', l: number, m: string, sort: string) => void },
+  parse: (text: string) => string | undefined = parseDate,
 ) {
   if (!text) return undefined;
-  const d = parseDate(text);
+  const d = parse(text);
   if (!d) sink.add('warning', line, `line ${line}: ${dateIssue(column, text)}`, `${column} not understood`);
   return d;
+}
+
+/**
+ * The cells of a row with each line break (CR, LF or CRLF, and the spaces around it) read as one
+ * space: names, companies and positions are one-line values, even when a spreadsheet re-save put a
+ * line break in a quoted cell (`"\rTabbed"`, `"Head of Sales\nEMEA"`). Says so once per row.
+ */
+function toOneLineCells(
+  cells: string[],
+  line: number,
+  sink: { add: (s: 'info', l: number, m: string, sort: string) => void },
+): string[] {
+  if (!cells.some((x) => x.includes('\n') || x.includes('\r'))) return cells;
+  sink.add(
+    'info',
+    line,
+    `line ${line}: a quoted cell holds a line break; it was read as a space`,
+    'line break in a cell',
+  );
+  return cells.map((x) => x.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' '));
 }
 
 /** Connections.csv, any era (current, 2021-2023, 2018-2021, Outlook-style, re-saved). */
@@ -41,7 +101,8 @@ export function createConnectionsReader(headers: string[], ctx: ReadContext): Ta
     date: findColumn(headers, 'connected on'),
   };
   const owner = ctx.owner ?? 'owner:unknown';
-  return createRowReader('connections', headers, ctx, (cells, line, sink) => {
+  return createRowReader('connections', headers, ctx, (raw, line, sink) => {
+    const cells = toOneLineCells(raw, line, sink);
     const first = cell(cells, c.first);
     const last = cell(cells, c.last);
     const url = cell(cells, c.url);
@@ -154,6 +215,18 @@ export function createMessagesReader(headers: string[], ctx: ReadContext): Table
     draft: findColumn(headers, 'is message draft'),
   };
   const tuples: MessageTuple[] = [];
+  const parseDay = createDateParser();
+  const nameKey = memo(toNameKey);
+  const namesOf = memo((to: string) => to.split(/,\s*/));
+  const urlsOf = memo((urls: string) =>
+    urls
+      .split(/[,\s]+/)
+      .filter((u) => toProfileKey(u))
+      .map(toOwnString),
+  );
+  // Names and URLs kept in records are copied once each (see toOwnString).
+  const own = memo(toOwnString);
+  const personOf = (name: string, url?: string) => personFrom(own(name), url ? own(url) : url);
   let drafts = 0;
   let fromLinkedIn = 0;
   return createRowReader(
@@ -173,7 +246,7 @@ export function createMessagesReader(headers: string[], ctx: ReadContext): Table
       const to = cell(cells, c.to);
       if (!from && !to) return 'no FROM or TO';
       const t: MessageTuple = { from, fromUrl: cell(cells, c.fromUrl), to, toUrls: cell(cells, c.toUrls), line };
-      const date = readDate(cell(cells, c.date), 'DATE', line, sink);
+      const date = readDate(cell(cells, c.date), 'DATE', line, sink, parseDay);
       if (date) t.date = date;
       const dir = cell(cells, c.direction).toLowerCase();
       if (dir === 'incoming' || dir === 'inbox') t.direction = 'in';
@@ -189,30 +262,36 @@ export function createMessagesReader(headers: string[], ctx: ReadContext): Table
           undefined,
           `${fromLinkedIn} messages from LinkedIn itself were counted but not used as evidence`,
         );
+      // In how many messages each name appears (once per message, as sender or recipient).
       const counts = new Map<string, number>();
       for (const t of tuples) {
-        const seen = new Set([toNameKey(t.from), ...t.to.split(/,\s*/).map(toNameKey)]);
-        for (const k of seen) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+        const from = nameKey(t.from);
+        if (from) counts.set(from, (counts.get(from) ?? 0) + 1);
+        const to = namesOf(t.to);
+        for (let i = 0; i < to.length; i++) {
+          const k = nameKey(to[i] ?? '');
+          if (k && k !== from && !to.slice(0, i).some((x) => nameKey(x) === k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
       }
-      let ownerKey = toNameKey(ctx.ownerName);
-      if (!ownerKey || !tuples.some((t) => toNameKey(t.from) === ownerKey || toNameKey(t.to) === ownerKey)) {
+      let ownerKey = nameKey(ctx.ownerName ?? '');
+      if (!ownerKey || !tuples.some((t) => nameKey(t.from) === ownerKey || nameKey(t.to) === ownerKey)) {
         let best = 0;
         for (const [k, n] of counts) if (n > best && !ctx.connectionNames?.has(k)) [ownerKey, best] = [k, n];
       }
       for (const t of tuples) {
-        const out = t.direction ? t.direction === 'out' : toNameKey(t.from) === ownerKey;
+        const out = t.direction ? t.direction === 'out' : nameKey(t.from) === ownerKey;
         if (!out) {
-          pushInteraction(ctx, 'message', 'in', personFrom(t.from, t.fromUrl), t.date, t.line);
+          pushInteraction(ctx, 'message', 'in', personOf(t.from, t.fromUrl), t.date, t.line);
           continue;
         }
         // With a Direction column the owner is not guessed, and TO holds only the recipients.
-        const names = t.to.split(/,\s*/).filter((n) => n && (t.direction !== undefined || toNameKey(n) !== ownerKey));
-        const urls = t.toUrls.split(/[,\s]+/).filter((u) => toProfileKey(u));
+        const names = namesOf(t.to).filter((n) => n && (t.direction !== undefined || nameKey(n) !== ownerKey));
+        const urls = urlsOf(t.toUrls);
         if (urls.length && urls.length === names.length)
-          names.forEach((n, i) => pushInteraction(ctx, 'message', 'out', personFrom(n, urls[i]), t.date, t.line));
+          names.forEach((n, i) => pushInteraction(ctx, 'message', 'out', personOf(n, urls[i]), t.date, t.line));
         else if (urls.length)
           urls.forEach((u) => pushInteraction(ctx, 'message', 'out', personFrom('', u), t.date, t.line));
-        else names.forEach((n) => pushInteraction(ctx, 'message', 'out', personFrom(n), t.date, t.line));
+        else names.forEach((n) => pushInteraction(ctx, 'message', 'out', personOf(n), t.date, t.line));
       }
       tuples.length = 0;
     },
@@ -258,7 +337,8 @@ export function createEndorsementsReader(kind: FileKind, headers: string[], ctx:
     url: findColumn(headers, `${who} public url`, `${who} profile url`, `${who} url`),
     date: findColumn(headers, 'endorsement date'),
   };
-  return createRowReader(kind, headers, ctx, (cells, line, sink) => {
+  return createRowReader(kind, headers, ctx, (raw, line, sink) => {
+    const cells = toOneLineCells(raw, line, sink);
     const person: PersonRef = {};
     const first = cell(cells, c.first);
     const last = cell(cells, c.last);

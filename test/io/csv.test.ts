@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterateCsv } from '../../src/io/csv';
+import { iterateCsv, MAX_HEADER_CELLS, splitCsvLine } from '../../src/io/csv';
 import { parseDate } from '../../src/io/dates';
 import { decodeText } from '../../src/io/decode';
 import { classifyHeader } from '../../src/io/headers';
@@ -30,6 +30,82 @@ describe('iterateCsv', () => {
       [1, ['a', '"b'], true],
       [2, ['c', 'd'], false],
     ]);
+  });
+  it('gives each row the lines it spans', () => {
+    expect([...iterateCsv('a,b\n"x\r\ny",z\n\nc,d')].map((r) => [r.line, r.endLine])).toEqual([
+      [1, 1],
+      [2, 3],
+      [5, 5],
+    ]);
+  });
+  it('keeps a quoted cell that starts with a lone carriage return, as wide as the header', () => {
+    const csv = 'First,Last,Position\nTab,Start,"\rCarriage Return"\nAna,Safe,Tax';
+    expect(rows(csv, { maxFieldLines: 4 })).toEqual([
+      [1, ['First', 'Last', 'Position'], false],
+      [2, ['Tab', 'Start', '\rCarriage Return'], false],
+      [4, ['Ana', 'Safe', 'Tax'], false],
+    ]);
+  });
+  it('cuts a stray quote that never closes at its own line, not the rest of the file', () => {
+    const csv = 'a,b,c\n1,"x\n2,3,4\n5,6,7';
+    expect(rows(csv, { maxFieldLines: 4 })).toEqual([
+      [1, ['a', 'b', 'c'], false],
+      [2, ['1', '"x'], true],
+      [3, ['2', '3', '4'], false],
+      [4, ['5', '6', '7'], false],
+    ]);
+  });
+  it('cuts a stray quote whose closing quote would make a row of the wrong width', () => {
+    // Joined, `1,"x⏎2,y",3,4` would be 4 cells under a 3-cell header.
+    const csv = 'a,b,c\n1,"x\n2,y",3,4\n5,6,7';
+    expect(rows(csv)).toEqual([
+      [1, ['a', 'b', 'c'], false],
+      [2, ['1', '"x'], true],
+      [3, ['2', 'y"', '3', '4'], false],
+      [4, ['5', '6', '7'], false],
+    ]);
+    // Without the width check the two lines become one row.
+    expect(rows(csv, { matchFirstRowWidth: false })[1]).toEqual([2, ['1', 'x\n2,y', '3', '4'], false]);
+  });
+  it('cuts a stray quote whose closing quote is followed by text on a later line', () => {
+    // `"open,x⏎n2,ok,x⏎n3,"open,x` would close as 3 cells, but `"o` is not how a quoted cell ends.
+    expect(rows('a,b,c\nn1,"open,x\nn2,ok,x\nn3,"open,x', { maxFieldLines: 4 })).toEqual([
+      [1, ['a', 'b', 'c'], false],
+      [2, ['n1', '"open,x'], true],
+      [3, ['n2', 'ok', 'x'], false],
+      [4, ['n3', '"open,x'], true],
+    ]);
+  });
+  it('cuts a row whose quote closes but a later quote on a later line does not', () => {
+    expect(rows('a,b,c\nA,"a\na,","\nd,e,f')).toEqual([
+      [1, ['a', 'b', 'c'], false],
+      [2, ['A', '"a'], true],
+      [3, ['a', ','], false],
+      [4, ['d', 'e', 'f'], false],
+    ]);
+  });
+  it('accepts extra empty cells on a multi-line row, and no more than maxFieldLines breaks', () => {
+    expect(rows('a,b\n"1\n2",x,,\n')[1]).toEqual([2, ['1\n2', 'x', '', ''], false]);
+    expect(rows('a,b\n"1\n2\n3",x', { maxFieldLines: 1 })).toEqual([
+      [1, ['a', 'b'], false],
+      [2, ['"1'], true],
+      [3, ['2'], false],
+      [4, ['3"', 'x'], false],
+    ]);
+    expect(rows('a,b\n"1\n2\n3",x', { maxFieldLines: 2 })[1]).toEqual([2, ['1\n2\n3', 'x'], false]);
+  });
+  it('reads on past many stray quotes in a long file', () => {
+    const body = Array.from({ length: 5000 }, (_, i) => (i % 2 ? `n${i},"open,x` : `n${i},ok,x`)).join('\n');
+    const out = [...iterateCsv(`a,b,c\n${body}`, { maxFieldLines: 4 })];
+    expect(out).toHaveLength(5001);
+    expect(out.filter((r) => r.unclosedQuote)).toHaveLength(2500);
+    expect(out.at(-1)).toMatchObject({ line: 5001, endLine: 5001, fields: ['n4999', '"open,x'] });
+  });
+  it('reads at most MAX_HEADER_CELLS cells of a line that may be a header', () => {
+    expect(splitCsvLine('a,"b,c",d', ',')).toEqual(['a', 'b,c', 'd']);
+    const cells = splitCsvLine('x,'.repeat(MAX_HEADER_CELLS + 5), ',');
+    expect(cells).toHaveLength(MAX_HEADER_CELLS);
+    expect(cells.every((c) => c === 'x')).toBe(true);
   });
   it('splits on ; and tab when asked', () => {
     expect(rows('a;"b;c"\tx', { delimiter: ';' })).toEqual([[1, ['a', 'b;c\tx'], false]]);

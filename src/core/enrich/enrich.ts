@@ -77,8 +77,14 @@ const MIN_TITLE_CITY = 50_000;
 /** Smallest city a company name may end with ("Acme Berlin"); company names end with many town-like words. */
 const MIN_COMPANY_CITY = 250_000;
 
-/** Two-letter company endings that do name a country (`Acme UK`); others (`IT`, `AI`) rarely do. */
-const SHORT_COUNTRIES = new Set(['uk', 'us']);
+/**
+ * Company endings shorter than MIN_COMPANY_TAIL that do name a country (`Acme UK`, `Acme USA`). Other
+ * short endings are words or abbreviations (`Click me` is not Maine, `Iron Man` not the Isle of Man,
+ * `Class Act` not the Australian Capital Territory, `IT`, `AI`).
+ */
+const SHORT_COUNTRIES = new Set(['uk', 'us', 'usa', 'uae']);
+/** Fewest letters a company ending needs to be read as a place name (`Acme Texas`, `Acme Brasil`). */
+const MIN_COMPANY_TAIL = 4;
 
 const isWritten = (s: Sourced<unknown> | undefined): boolean => s !== undefined && s.source !== 'inferred';
 
@@ -203,7 +209,8 @@ export function enrichPeople(
       for (const n of [2, 1]) {
         if (words.length <= n) continue;
         const tail = words.slice(-n).join(' ');
-        const code = tail.length > 2 || SHORT_COUNTRIES.has(tail) ? gazetteer.getCountryCode(tail) : undefined;
+        if (!SHORT_COUNTRIES.has(tail) && tail.replace(/[^\p{L}]/gu, '').length < MIN_COMPANY_TAIL) continue;
+        const code = gazetteer.getCountryCode(tail);
         const evidence = `company '${company}' ends with '${tail}'`;
         const hit = code
           ? tryText(gazetteer.getCountryName(code) ?? tail, evidence, 0.6, false)

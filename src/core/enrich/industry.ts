@@ -14,7 +14,7 @@
 import type { Sourced } from '../types';
 import bundled from '../../../data/industries.json';
 import { buildPhraseMatcher, type PhraseMatcher } from './phrase-matcher';
-import { toFolded, toWords } from './text';
+import { toCasedWords, toFolded, toWords } from './text';
 
 export interface IndustryDef {
   id: string;
@@ -43,6 +43,9 @@ export interface IndustryOptions {
 }
 
 const DEFAULTS: Required<IndustryOptions> = { minScore: 1 };
+
+/** Letters up to which a one-word legal form must be written in its own case or in capitals (`SpA`, `AS`). */
+const SHORT_FORM = 3;
 
 const WEIGHT = {
   company: 6,
@@ -87,8 +90,14 @@ export function createIndustryClassifier(
   for (const d of data.industries) for (const c of d.companies) knownCompanies.set(toFolded(c), d.id);
 
   // Legal forms, longest first, as folded word sequences at the end (or anywhere, for `GmbH & Co. KG`).
+  // A one-word form of up to SHORT_FORM letters is also a word (`Spa`, `As`, `Co`, `Se`): it counts
+  // only written in its own case or in capitals (`SpA`, `S.p.A.`, `SPA`, `AS`), never as `Spa`.
   const forms = data.legalForms
-    .map((f) => ({ ...f, words: toFolded(f.form).split(' ') }))
+    .map((f) => {
+      const words = toFolded(f.form).split(' ');
+      const cased = words.length === 1 && (words[0]?.length ?? 0) <= SHORT_FORM ? toCasedWords(f.form)[0] : undefined;
+      return { ...f, words, cased };
+    })
     .sort((a, b) => b.words.length - a.words.length);
   const legalCache = new Map<string, { name: string; countries: string[]; form?: string }>();
   const splitLegalForm = (company: string) => {
@@ -101,14 +110,24 @@ export function createIndustryClassifier(
   };
   const splitLegalFormUncached = (company: string) => {
     let words = toWords(company);
+    // The same words with their case (the two splits agree but for exotic case mappings: then no case check).
+    let written: string[] | undefined = toCasedWords(company);
+    if (written.length !== words.length) written = undefined;
+    const isWrittenAs = (cased: string | undefined, word: string | undefined) =>
+      cased === undefined || word === undefined || word === cased || word === word.toUpperCase();
     const countries: string[] = [];
     let form: string | undefined;
     for (let changed = true; changed && words.length > 1;) {
       changed = false;
       for (const f of forms) {
         const n = f.words.length;
-        if (words.length > n && f.words.every((w, k) => words[words.length - n + k] === w)) {
+        if (
+          words.length > n &&
+          f.words.every((w, k) => words[words.length - n + k] === w) &&
+          isWrittenAs(f.cased, written?.[words.length - 1])
+        ) {
           words = words.slice(0, -n);
+          written = written?.slice(0, -n);
           form ??= f.form;
           for (const c of f.countries) if (!countries.includes(c)) countries.push(c);
           changed = true;
@@ -116,7 +135,10 @@ export function createIndustryClassifier(
         }
       }
     }
-    while (words.length > 1 && (words.at(-1) === '&' || words.at(-1) === 'and')) words = words.slice(0, -1);
+    while (words.length > 1 && (words.at(-1) === '&' || words.at(-1) === 'and')) {
+      words = words.slice(0, -1);
+      written = written?.slice(0, -1);
+    }
     return { name: words.join(' '), countries, ...(form ? { form } : {}) };
   };
 

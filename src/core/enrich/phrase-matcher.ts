@@ -2,10 +2,17 @@
  * Phrase matcher over folded words: finds which of many keyword phrases occur in a text, by
  * word-level hash look-ups instead of one regular expression per phrase. A phrase is folded text
  * (`real estate`); a trailing `*` matches any word starting so (`therapeut*`), a leading `*` any word
- * ending so (`*ingenieur` for German compounds); a leading `~` marks a weak phrase (weight halved). Cost: build O(total phrase length); match O(words × phrases sharing
+ * ending so after at least MIN_STEM letters (`*ingenieur` for German compounds); a leading `~` marks a weak phrase (weight halved). Cost: build O(total phrase length); match O(words × phrases sharing
  * a first word).
  */
 import { toFolded } from './text';
+
+/**
+ * Letters a word needs before a `*suffix` to match it: the first part of a compound (`Finanz|amt`,
+ * `Bau|ingenieur`), so that a short word that merely ends so (`Samt`, velvet, is no `*amt` office)
+ * is not read as one. Default 3.
+ */
+export const MIN_STEM = 3;
 
 export interface PhraseHit<K> {
   key: K;
@@ -84,7 +91,8 @@ export function buildPhraseMatcher<K>(groups: Iterable<[K, string[]]>): PhraseMa
         const w = words[i] as string;
         for (const e of exact.get(w) ?? []) if (e.rest.every((r, k) => words[i + 1 + k] === r)) add(e);
         for (const n of lengths) if (w.length >= n) for (const e of prefixes.get(w.slice(0, n)) ?? []) add(e);
-        for (const n of endLengths) if (w.length > n) for (const e of suffixes.get(w.slice(-n)) ?? []) add(e);
+        for (const n of endLengths)
+          if (w.length >= n + MIN_STEM) for (const e of suffixes.get(w.slice(-n)) ?? []) add(e);
       }
       return hits;
     },

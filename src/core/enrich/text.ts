@@ -23,3 +23,18 @@ export function toWords(text: string): string[] {
   const folded = toFolded(text);
   return folded ? folded.split(' ') : [];
 }
+
+/**
+ * The words of a text split exactly as {@link toWords} splits them, with their case kept: where it
+ * matters whether a word was written `SpA` (a legal form) or `Spa` (a word). Accents are folded.
+ */
+export function toCasedWords(text: string): string[] {
+  const t = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’`.]/g, '')
+    .replace(/&/g, ' & ')
+    .replace(/[^\p{L}\p{N}&+#]+/gu, ' ')
+    .trim();
+  return t ? t.split(' ') : [];
+}
