@@ -9,7 +9,7 @@ import type { AskResult } from '../core/ask/ask';
 import type { ParsedNeed } from '../core/ask/parse-need';
 import { setClusterName, setOwnerName, type UserEdits } from '../core/edits';
 import { getEmptyFilters, type Filters } from './filters';
-import type { AppState, Choices } from './state';
+import { setViewScores, type AppState, type Choices } from './state';
 import type { Store } from './store';
 
 export interface Actions {
@@ -39,6 +39,10 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
     store.update((s) => ({ ...s, status: { kind: 'busy', what, progress } }));
 
   let input: WorkerFile[] | 'sample' = 'sample';
+  client.onScores = (u) =>
+    store.update((s) => (s.view && !s.view.ranked ? { ...s, view: setViewScores(s.view, u) } : s));
+  client.onLateError = (message) =>
+    store.update((s) => ({ ...s, status: { kind: 'error', message: `Ranking super-connectors failed: ${message}` } }));
   client.onLayout = (u) =>
     store.update((s) => ({ ...s, layout: { running: !u.done, iteration: u.iteration, positions: u.positions } }));
 

@@ -4,7 +4,7 @@
  * filtered sets) is computed from these, never stored by hand.
  */
 import type { SizeMeasure } from '../map/display-graph';
-import type { Progress } from '../worker/client';
+import type { Progress, ScoresUpdate } from '../worker/client';
 import type { NetworkView } from '../worker/protocol';
 import { getClusterNameMatches, getEmptyUserEdits, type UserEdits } from '../core/edits';
 import { getEmptyFilters, type Filters } from './filters';
@@ -38,6 +38,24 @@ export interface Choices {
   tab: Tab;
   /** Map or its accessible equivalent, the table. */
   mainView: 'map' | 'table';
+}
+
+/**
+ * The same network as `b` (same people and links), maybe with other scores: true when `a` is `b` or `b`
+ * with its ranking filled in. Views that do not show scores (search, facets, timeline) skip such updates.
+ */
+export function isSameNetwork(a: NetworkView | undefined, b: NetworkView | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.edges === b.edges);
+}
+
+/** The view with the super-connector scores that came after it (a new view; the old one is not changed). */
+export function setViewScores(view: NetworkView, update: ScoresUpdate): NetworkView {
+  return {
+    ...view,
+    people: view.people.map((p, i) => ({ ...p, score: update.scores[i] ?? 0 })),
+    superConnectors: update.superConnectors,
+    ranked: true,
+  };
 }
 
 export interface LayoutStatus {

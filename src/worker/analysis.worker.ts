@@ -1,14 +1,22 @@
 /// <reference lib="webworker" />
 // The analysis worker: thin. It runs the pipeline (src/worker/pipeline.ts) off the page, reports
-// progress per stage, stops when cancelled or superseded, transfers typed arrays back, then refines
-// the layout in chunks (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
+// progress per stage, stops when cancelled or superseded, and answers in two steps: the map's view as
+// soon as clusters are named (typed arrays transferred), then the super-connector scores once bridging,
+// run in two bridging threads (bridging-pool.ts), is done. Then it refines the layout in chunks
+// (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
 import { getLinkExplanations } from '../core/analysis/explain-link';
 import { createForceLayout } from '../core/layout/force-layout';
 import type { NetworkView, PageMessage, Stage, WorkerMessage } from './protocol';
+import { createBridgingPool, type BridgingPool } from './bridging-pool';
 import { createSession } from './pipeline';
 import { loadSampleFiles } from './sample';
 
 const session = createSession();
+// Nested workers exist in Chromium, Firefox and Safari ≥ 15.5; without them bridging runs in this thread.
+const pool: BridgingPool | undefined =
+  typeof Worker === 'undefined'
+    ? undefined
+    : createBridgingPool(() => new Worker(new URL('./bridging.worker.ts', import.meta.url), { type: 'module' }));
 let current = 0;
 let layoutStopped = 0;
 
@@ -79,7 +87,10 @@ async function refineLayout(id: number, view: NetworkView): Promise<void> {
 self.onmessage = async (event: MessageEvent<PageMessage>) => {
   const msg = event.data;
   if (msg.type === 'cancel') {
-    if (msg.id === current) current = 0;
+    if (msg.id === current) {
+      current = 0;
+      pool?.abort();
+    }
     return;
   }
   if (msg.type === 'layout-stop') {
@@ -107,26 +118,17 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     return;
   }
   current = msg.id;
+  pool?.abort();
   const id = msg.id;
   const isCancelled = () => current !== id;
   const onProgress = (stage: Stage, fraction: number, message: string) =>
     post({ type: 'progress', id, stage, fraction, message });
   const started = performance.now();
-  try {
-    const result =
-      msg.type === 'analyze'
-        ? await session.analyze(msg.input.kind === 'sample' ? await loadSampleFiles() : msg.input.files, msg.settings, {
-            onProgress,
-            isCancelled,
-          })
-        : await session.recluster(msg.settings, { onProgress, isCancelled });
-    if (result === 'cancelled' || isCancelled()) {
-      post({ type: 'cancelled', id });
-      return;
-    }
-    const v = result;
-    // The layout keeps its own copies: the view's arrays are transferred (moved) to the page.
-    const forLayout: NetworkView = {
+  let forLayout: NetworkView | undefined;
+  // The first answer: the map, before bridging. The layout keeps its own copies of the arrays moved to the page.
+  const onClusters = (v: NetworkView) => {
+    if (isCancelled()) return;
+    forLayout = {
       ...v,
       positions: v.positions.slice(),
       edges: {
@@ -142,6 +144,25 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       v.edges.target.buffer,
       v.edges.weight.buffer,
       v.edges.kinds.buffer,
+    ]);
+  };
+  const hooks = { onProgress, isCancelled, onClusters, ...(pool ? { bridge: pool.run } : {}) };
+  try {
+    const result =
+      msg.type === 'analyze'
+        ? await session.analyze(
+            msg.input.kind === 'sample' ? await loadSampleFiles() : msg.input.files,
+            msg.settings,
+            hooks,
+          )
+        : await session.recluster(msg.settings, hooks);
+    if (result === 'cancelled' || isCancelled() || !forLayout) {
+      post({ type: 'cancelled', id });
+      return;
+    }
+    const scores = Float32Array.from(result.people, (p) => p.score);
+    post({ type: 'scores', id, scores, superConnectors: result.superConnectors, ms: performance.now() - started }, [
+      scores.buffer,
     ]);
     await refineLayout(id, forLayout);
   } catch (e) {

@@ -5,7 +5,15 @@
 import type { LinkExplanation } from '../core/analysis/explain-link';
 import type { AskResult } from '../core/ask/ask';
 import type { ParsedNeed } from '../core/ask/parse-need';
-import type { AnalyzeSettings, NetworkView, PageMessage, Stage, WorkerFile, WorkerMessage } from './protocol';
+import type {
+  AnalyzeSettings,
+  NetworkView,
+  PageMessage,
+  Stage,
+  SuperConnectorView,
+  WorkerFile,
+  WorkerMessage,
+} from './protocol';
 
 export interface Progress {
   stage: Stage;
@@ -20,9 +28,20 @@ export interface LayoutUpdate {
   done: boolean;
 }
 
+/** Bridging done for the view on screen: scores in view order and the ranked super-connectors. */
+export interface ScoresUpdate {
+  scores: Float32Array;
+  superConnectors: SuperConnectorView[];
+  ms: number;
+}
+
 export interface AnalysisClient {
   /** Told of refined positions for the current view, until the layout is done or stopped. */
   onLayout?: (update: LayoutUpdate) => void;
+  /** Told when the view on screen gets its super-connector scores (analyze/recluster resolve before that). */
+  onScores?: (update: ScoresUpdate) => void;
+  /** Told when the ranking of the view on screen failed after the view was shown. */
+  onLateError?: (message: string) => void;
   stopLayout(): void;
   /** Every link of a person with its evidence (the newest request wins; older ones get []). */
   links(person: string): Promise<LinkExplanation[]>;
@@ -77,6 +96,14 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
       asking = undefined;
       if (msg.type === 'ask-result') a.resolve({ answer: msg.answer, ms: msg.ms });
       else a.reject(new Error(msg.message));
+      return;
+    }
+    if (msg.type === 'scores') {
+      if (msg.id === shown) client.onScores?.(msg);
+      return;
+    }
+    if (msg.type === 'error' && msg.id === shown && pending?.id !== msg.id) {
+      client.onLateError?.(msg.message);
       return;
     }
     if (!pending || msg.id !== pending.id) return; // a superseded request's late message

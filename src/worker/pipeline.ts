@@ -6,7 +6,18 @@
  * Between stages it yields to the event loop so a cancel or a newer request is seen.
  * Runs in Node too (tests, benchmarks): nothing here touches the DOM.
  */
-import { analyzeNetwork, AnalysisCancelledError, type Analysis, type AnalysisStage } from '../core/analysis/analyze';
+import {
+  analyzeClusters,
+  AnalysisCancelledError,
+  computeBridging,
+  getBridgingInput,
+  rankNetwork,
+  type Analysis,
+  type AnalysisStage,
+  type BridgingInput,
+} from '../core/analysis/analyze';
+import { toBetweenness, type BetweennessResult } from '../core/analysis/betweenness';
+import type { EvidenceGraph } from '../core/analysis/evidence-graph';
 import { UNCLUSTERED } from '../core/analysis/clusters';
 import { askNetwork, type AskResult } from '../core/ask/ask';
 import { getBundledVocabulary } from '../core/ask/bundled-vocabulary';
@@ -33,6 +44,17 @@ import {
 export interface RunHooks {
   onProgress?: (stage: Stage, fraction: number, message: string) => void;
   isCancelled?: () => boolean;
+  /**
+   * Called with the map's view as soon as clusters are named, before bridging: people's scores are 0 and
+   * `superConnectors` is empty until the run completes (the worker draws it at once). The object is the
+   * one the run then completes and returns, so a caller that keeps it must copy what it needs now.
+   */
+  onClusters?: (view: NetworkView) => void;
+  /**
+   * Computes the dependency sums of each part of the plan (in threads, in the app's worker); must give
+   * what `accumulateDependencies` gives for each part. Default: in this thread.
+   */
+  bridge?: (input: BridgingInput) => Promise<Float64Array[]>;
 }
 
 export interface Loaded {
@@ -84,6 +106,10 @@ export function createSession(): Session {
     hooks.onProgress?.(stage, fraction, STAGE_MESSAGES[stage]);
   }
 
+  // What does not depend on the resolution, kept for re-clustering: the evidence graph, and its betweenness per seed.
+  let built:
+    { loaded: Loaded; graph: EvidenceGraph; bridging?: { seed: number; result: BetweennessResult } } | undefined;
+
   async function runAnalysis(
     l: Loaded,
     settings: AnalyzeSettings,
@@ -91,18 +117,34 @@ export function createSession(): Session {
     changes: ExportDiff[] = [],
   ): Promise<NetworkView> {
     await step(hooks, 'links', 0.35);
-    const a = analyzeNetwork(l.index, l.imported.dataset, {
+    const options = {
       seed: settings.seed,
       resolution: settings.resolution,
-      onProgress: (s, f) =>
+      onProgress: (s: AnalysisStage, f: number) =>
         hooks.onProgress?.(ANALYSIS_TO_STAGE[s], 0.35 + 0.55 * f, STAGE_MESSAGES[ANALYSIS_TO_STAGE[s]]),
       ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
-    });
-    await step(hooks, 'layout', 0.92);
-    const view = toNetworkView(l, a, settings);
+    };
+    const reuse = built?.loaded === l ? built : undefined;
+    const clustered = analyzeClusters(l.index, l.imported.dataset, options, reuse?.graph);
+    if (!reuse) built = { loaded: l, graph: clustered.graph };
+    const kept = built!;
+    const view = toNetworkView(l, clustered, settings);
     view.changes = changes;
-    analysis = a;
+    analysis = clustered;
     loaded = l;
+    hooks.onClusters?.(view);
+
+    await step(hooks, 'bridging', 0.65);
+    const input = getBridgingInput(clustered.graph, options);
+    let between = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
+    if (!between) {
+      between = hooks.bridge ? toBetweenness(input.plan, await hooks.bridge(input)) : computeBridging(input);
+      kept.bridging = { seed: settings.seed, result: between };
+    }
+    if (hooks.isCancelled?.()) throw new Cancelled();
+    const a = rankNetwork(clustered, input, between, options);
+    setRanking(view, a);
+    analysis = a;
     hooks.onProgress?.('done', 1, STAGE_MESSAGES.done);
     return view;
   }
@@ -141,7 +183,8 @@ export function createSession(): Session {
           throw new Error(`Nothing usable was found in these files. ${said.join(' ')}`.trim());
         }
         await step(hooks, 'merge', 0.25);
-        const index = buildPeople(imported.dataset);
+        // The import merged people once already, for its per-file counts.
+        const index = imported.people ?? buildPeople(imported.dataset);
         for (const f of imported.summary) {
           const counts = index.perFile[f.file];
           if (counts) Object.assign(f, counts);
@@ -211,6 +254,24 @@ function placeLabel(p: Person): SourcedView | undefined {
     source: place.source,
     ...(place.evidence ? { evidence: place.evidence } : {}),
   };
+}
+
+function getTopSuperConnectors(a: Analysis, indexOf: Map<string, number>): NetworkView['superConnectors'] {
+  return a.superConnectors
+    .filter((s) => s.score > 0)
+    .slice(0, 100)
+    .flatMap((s) => {
+      const index = indexOf.get(s.id);
+      return index === undefined ? [] : [{ index, score: s.score, why: s.why }];
+    });
+}
+
+/** Fills a view made before bridging with the completed analysis' scores and super-connectors (in place). */
+export function setRanking(view: NetworkView, a: Analysis): void {
+  const indexOf = new Map(view.people.map((p, i) => [p.id, i]));
+  for (const p of view.people) p.score = a.scores[p.id]?.score ?? 0;
+  view.superConnectors = getTopSuperConnectors(a, indexOf);
+  view.ranked = true;
 }
 
 /** The compact view the page draws: people in graph order, clusters largest first, links as typed arrays. */
@@ -289,13 +350,7 @@ export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings)
     me,
     people: views,
     clusters: clusters.map((c) => ({ id: c.id, label: c.label, size: c.size, terms: c.terms, owners: c.ownerShare })),
-    superConnectors: a.superConnectors
-      .filter((s) => s.score > 0)
-      .slice(0, 100)
-      .flatMap((s) => {
-        const index = indexOf.get(s.id);
-        return index === undefined ? [] : [{ index, score: s.score, why: s.why }];
-      }),
+    superConnectors: getTopSuperConnectors(a, indexOf),
     edges: {
       source: Uint32Array.from(src),
       target: Uint32Array.from(dst),
@@ -304,6 +359,7 @@ export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings)
     },
     positions,
     modularity: a.modularity,
+    ranked: Object.keys(a.scores).length > 0 || a.graph.order === 0,
     summary: l.imported.summary,
     issues: l.imported.issues,
     hidden,

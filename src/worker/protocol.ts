@@ -45,13 +45,31 @@ export type Stage = (typeof STAGES)[number];
 
 export type WorkerMessage =
   | { type: 'progress'; id: number; stage: Stage; fraction: number; message: string }
+  /** The map's view, as soon as clusters are named; `view.ranked` says whether scores are in yet. */
   | { type: 'result'; id: number; view: NetworkView; ms: number }
+  /** Bridging done: each person's super-connector score (in view order) and the ranked list. */
+  | { type: 'scores'; id: number; scores: Float32Array; superConnectors: SuperConnectorView[]; ms: number }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
   | { type: 'ask-result'; id: number; answer: AskResult; ms: number }
   | { type: 'links-result'; id: number; person: string; links: LinkExplanation[] }
   /** Refined positions for the view of request `id`, after `iteration` of at most `maxIterations`. */
   | { type: 'layout'; id: number; positions: Float32Array; iteration: number; maxIterations: number; done: boolean };
+
+/** To a bridging thread: the CSR's arrays (copied) and one part of the sources. */
+export interface BridgingRequest {
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  sources: Int32Array;
+  weighted: boolean;
+  linear: boolean;
+}
+
+/** From a bridging thread: that part's dependency sums, per node (transferred). */
+export interface BridgingAnswer {
+  sums: Float64Array;
+}
 
 /** Where a person's value came from, for the person panel ("inferred from position"). */
 export interface SourcedView {
@@ -114,6 +132,11 @@ export interface NetworkView {
   /** x, y per person (2 floats each): the first picture, clusters placed apart. */
   positions: Float32Array;
   modularity: number;
+  /**
+   * False while bridging is still being computed: people's `score`s are 0 and `superConnectors` is empty
+   * until a `scores` message (or the completed view) fills them.
+   */
+  ranked: boolean;
   summary: FileSummary[];
   issues: ImportIssue[];
   /** Hidden or deactivated members per owner id (the `,,,,,,<date>` rows). */

@@ -4,14 +4,16 @@
  *
  * Generates the sample in memory (io/sample/generate), then runs the app's pipeline stage by stage
  * `runs` times, timing each stage:
- *   parse      io/import importFiles (decode, CSV, records; it also merges people once for its summary)
- *   build      core/people buildPeople
+ *   parse      io/import importFiles (decode, CSV, records, and merging people: the pipeline reuses them)
+ *   build      the pipeline's `imported.people ?? buildPeople(...)`: ~0 since the import merges
  *   gazetteer  core/enrich createGazetteer (index build; the JSON import is timed once, cold)
  *   enrich     core/enrich enrichPeople
- *   links … rank  core/analysis analyzeNetwork's stages, timed from its onProgress calls:
- *              links = evidence graph; clusters = Louvain; names; bridging = CSR + betweenness;
- *              rank = participation + super-connectors + degrees
- *   view       worker/pipeline toNetworkView (compact arrays + seed layout)
+ *   links, clusters, names  core/analysis analyzeClusters' stages, timed from its onProgress calls:
+ *              links = evidence graph; clusters = Louvain; names (and degrees)
+ *   view       worker/pipeline toNetworkView (compact arrays + seed layout): the map the worker sends first
+ *   bridging   CSR + betweenness plan (getBridgingInput) and each part's dependency sums, timed apart
+ *              (the app runs the parts in two threads), then toBetweenness
+ *   rank       core/analysis rankNetwork (participation, super-connectors) + setRanking
  *   layout     core/layout createForceLayout + `layoutIterations` ForceAtlas2 iterations (owners' spokes
  *              left out, as the worker does)
  * Writes `<outDir>/report.json` (a SizeReport) and the graph without owners as typed arrays for the
@@ -19,14 +21,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNetwork, type Analysis, type AnalysisStage } from '../../src/core/analysis/analyze';
+import {
+  analyzeClusters,
+  getBridgingInput,
+  rankNetwork,
+  type Analysis,
+  type AnalysisStage,
+} from '../../src/core/analysis/analyze';
+import { accumulateDependencies, toBetweenness } from '../../src/core/analysis/betweenness';
 import { createGazetteer, type GazetteerData, type RegionsData } from '../../src/core/enrich/gazetteer';
 import { enrichPeople } from '../../src/core/enrich';
 import { createForceLayout } from '../../src/core/layout/force-layout';
 import { buildPeople } from '../../src/core/people';
 import { importFiles, type InputFile } from '../../src/io/import';
 import { generateSample } from '../../src/io/sample/generate';
-import { toNetworkView } from '../../src/worker/pipeline';
+import { setRanking, toNetworkView } from '../../src/worker/pipeline';
 import type { NetworkView } from '../../src/worker/protocol';
 import { BENCH_SIZES, BENCH_STAGES, isBenchSize, type BenchStage, type SizeReport } from './sizes';
 
@@ -107,6 +116,7 @@ async function main(): Promise<void> {
   const gazetteerImportMs = performance.now() - t;
 
   const timings: Record<BenchStage, number>[] = [];
+  const bridgingParts: number[][] = [];
   const cpuTimings: Record<BenchStage, number>[] = [];
   const peakRssMB = {} as Record<BenchStage, number>;
   const heapMB = {} as Record<BenchStage, number>;
@@ -132,28 +142,33 @@ async function main(): Promise<void> {
 
     const imported = await importFiles(files);
     lap('parse');
-    const index = buildPeople(imported.dataset);
+    const index = imported.people ?? buildPeople(imported.dataset);
     lap('build');
     const gazetteer = createGazetteer(gazetteerData, regionsData);
     lap('gazetteer');
     enrichPeople(index.people, gazetteer);
     lap('enrich');
-    const stageOf: Partial<Record<AnalysisStage, BenchStage>> = {
-      clusters: 'links',
-      names: 'clusters',
-      bridging: 'names',
-      participation: 'bridging',
-    };
-    const a = analyzeNetwork(index, imported.dataset, {
-      seed: 1,
-      onProgress: (s, f) => {
-        const ended = stageOf[s];
-        if (ended) lap(ended);
-        if (s === 'super-connectors' && f === 1) lap('rank');
-      },
-    });
-    const view = toNetworkView({ imported, index }, a, { seed: 1, resolution: 1 });
+    const stageOf: Partial<Record<AnalysisStage, BenchStage>> = { clusters: 'links', names: 'clusters' };
+    const options = { seed: 1, onProgress: (st: AnalysisStage) => stageOf[st] && lap(stageOf[st]) };
+    const clustered = analyzeClusters(index, imported.dataset, options);
+    lap('names');
+    const view = toNetworkView({ imported, index }, clustered, { seed: 1, resolution: 1 });
     lap('view');
+    const input = getBridgingInput(clustered.graph, options);
+    const parts = input.plan.parts.map((sources) => {
+      const t0 = performance.now();
+      const sums = accumulateDependencies(input.csr, sources, input.plan.weighted, input.plan.linear);
+      return { sums, ms: performance.now() - t0 };
+    });
+    const between = toBetweenness(
+      input.plan,
+      parts.map((x) => x.sums),
+    );
+    bridgingParts.push(parts.map((x) => x.ms));
+    lap('bridging');
+    const a = rankNetwork(clustered, input, between, { seed: 1 });
+    setRanking(view, a);
+    lap('rank');
     const layout = createForceLayout(view.positions, withoutOwnerSpokes(view), { tolerance: 0 });
     if (layoutIterations > 0) layout.step(layoutIterations);
     lap('layout');
@@ -177,6 +192,7 @@ async function main(): Promise<void> {
     gazetteerImportMs,
     runs: timings,
     cpuRuns: cpuTimings,
+    bridgingParts,
     peakRssMB,
     heapMB,
     modularity: last.a.modularity,

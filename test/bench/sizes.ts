@@ -24,9 +24,9 @@ export const BENCH_STAGES = [
   'links',
   'clusters',
   'names',
+  'view',
   'bridging',
   'rank',
-  'view',
   'layout',
 ] as const;
 export type BenchStage = (typeof BENCH_STAGES)[number];
@@ -47,6 +47,8 @@ export interface SizeReport {
   runs: Record<BenchStage, number>[];
   /** CPU ms (user + system, all threads of the process: GC helpers included) per stage, per run. */
   cpuRuns: Record<BenchStage, number>[];
+  /** Wall-clock ms of each bridging part (the app runs them in parallel threads), per run. */
+  bridgingParts?: number[][];
   /** RSS high-water mark (MB) at the end of each stage of the first run. */
   peakRssMB: Record<BenchStage, number>;
   /** Heap in use (MB) at the end of each stage of the first run. */

@@ -23,8 +23,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve `root` (default dist/) on 127.0.0.1 at a free port. */
-export async function startServer(root = resolve('dist')): Promise<StaticServer> {
+/** Serve `root` (default $NETWELL_DIST, else dist/) on 127.0.0.1 at a free port. */
+export async function startServer(root = resolve(process.env.NETWELL_DIST ?? 'dist')): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');

@@ -82,6 +82,7 @@ const view: NetworkView = {
   },
   positions: Float32Array.from({ length: 2 * N }, () => rng() * 1000),
   modularity: 0,
+  ranked: true,
   summary: [],
   issues: [],
   hidden: {},

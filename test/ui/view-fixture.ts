@@ -90,6 +90,7 @@ export function makeView(): NetworkView {
     },
     positions: Float32Array.from([0, 0, 1, 0, 0, 1, 10, 10, 11, 10, 10, 11]),
     modularity: 0.4,
+    ranked: true,
     summary: [],
     issues: [],
     hidden: {},

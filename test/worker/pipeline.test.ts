@@ -63,3 +63,79 @@ describe('the pipeline on the committed sample', () => {
     expect(finer.clusters.length).toBeGreaterThanOrEqual(view.clusters.length);
   });
 });
+
+describe('the pipeline in two steps: the map before bridging, then the scores', () => {
+  it('shows clusters first (unranked, scores 0), then completes the same view with scores and super-connectors', async () => {
+    const seen: { ranked: boolean; scored: number; superConnectors: number; stage: string }[] = [];
+    let stage = '';
+    const session = createSession();
+    const view = await session.analyze(readTree('data/sample'), settings, {
+      onProgress: (s) => (stage = s),
+      onClusters: (v) =>
+        seen.push({
+          ranked: v.ranked,
+          scored: v.people.filter((p) => p.score > 0).length,
+          superConnectors: v.superConnectors.length,
+          stage,
+        }),
+    });
+    if (view === 'cancelled') throw new Error('cancelled');
+    expect(seen).toEqual([{ ranked: false, scored: 0, superConnectors: 0, stage: 'clusters' }]);
+    expect(view.ranked).toBe(true);
+    expect(view.people.filter((p) => p.score > 0).length).toBeGreaterThan(1000);
+    expect(view.superConnectors.length).toBeGreaterThan(10);
+    // Asks answer from the moment the map is shown: the session holds the clustered network.
+    expect(session.current()?.analysis.superConnectors.length).toBeGreaterThan(10);
+  });
+
+  it('gives the same scores when bridging runs through the bridge hook (the app threads) as in one thread', async () => {
+    const { accumulateDependencies } = await import('../../src/core/analysis/betweenness');
+    const files = readTree('data/sample');
+    const parts: number[] = [];
+    const threaded = await createSession().analyze(files, settings, {
+      bridge: async ({ csr, plan }) =>
+        plan.parts.map(
+          (sources) => (parts.push(sources.length), accumulateDependencies(csr, sources, plan.weighted, plan.linear)),
+        ),
+    });
+    const single = await createSession().analyze(files, settings);
+    if (threaded === 'cancelled' || single === 'cancelled') throw new Error('cancelled');
+    expect(parts).toEqual([128, 128]);
+    expect(threaded.people.map((p) => p.score)).toEqual(single.people.map((p) => p.score));
+    expect(threaded.superConnectors).toEqual(single.superConnectors);
+  });
+
+  it('re-clusters without building the graph or bridging again (same seed), and bridges again for a new seed', async () => {
+    const session = createSession();
+    let bridged = 0;
+    const hooks = {
+      bridge: async ({ csr, plan }: import('../../src/core/analysis/analyze').BridgingInput) => {
+        bridged++;
+        const { accumulateDependencies } = await import('../../src/core/analysis/betweenness');
+        return plan.parts.map((s) => accumulateDependencies(csr, s, plan.weighted, plan.linear));
+      },
+    };
+    const first = await session.analyze(readTree('data/sample'), settings, hooks);
+    const graph = session.current()?.analysis.graph;
+    const finer = await session.recluster({ seed: 1, resolution: 2 }, hooks);
+    expect(bridged).toBe(1);
+    expect(session.current()?.analysis.graph).toBe(graph);
+    if (first === 'cancelled' || finer === 'cancelled') throw new Error('cancelled');
+    expect(finer.ranked).toBe(true);
+    expect(finer.superConnectors.length).toBeGreaterThan(10);
+    await session.recluster({ seed: 2, resolution: 1 }, hooks);
+    expect(bridged).toBe(2);
+  });
+
+  it('is cancelled when a newer request arrives while bridging', async () => {
+    let cancelled = false;
+    const result = await createSession().analyze(readTree('data/sample'), settings, {
+      isCancelled: () => cancelled,
+      bridge: async () => {
+        cancelled = true;
+        throw Object.assign(new Error('stopped'), { name: 'AbortError' });
+      },
+    });
+    expect(result).toBe('cancelled');
+  });
+});

@@ -3,16 +3,26 @@
  * bridging (Brandes betweenness, owners left out) → participation → super-connectors.
  * Pure and synchronous, so the same code runs in the CLI and in the app's worker; it reports progress
  * per stage and checks `isCancelled()` between stages (a cancelled run throws AnalysisCancelledError).
+ * It comes in two halves so the app can draw the map before bridging is known: `analyzeClusters`
+ * (graph, clusters, names) and `rankNetwork` (participation, super-connectors) over the betweenness of
+ * `getBridgingInput`, computed here by `computeBridging` or by the worker in threads, with the same result.
  * Seeded: the same people, dataset and options give the same Analysis.
  * Cost: dominated by bridging, O(s · (m + n) log n) with s = n (exact, ≤ 1,000 people) or 256 pivots.
  */
 import type { PeopleIndex } from '../people';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
-import { computeBetweenness, type BetweennessOptions } from './betweenness';
+import {
+  accumulateDependencies,
+  getBetweennessPlan,
+  toBetweenness,
+  type BetweennessOptions,
+  type BetweennessPlan,
+  type BetweennessResult,
+} from './betweenness';
 import { computeClusterNames, type ClusterDescription, type ClusterNameOptions } from './cluster-names';
 import { computeClusters, UNCLUSTERED, type ClusterOptions } from './clusters';
-import { toCsr } from './csr';
+import { toCsr, type Csr } from './csr';
 import { buildEvidenceGraph, type EvidenceGraph, type EvidenceGraphOptions } from './evidence-graph';
 import { computeParticipation } from './participation';
 import { computeSuperConnectors, type SuperConnector, type SuperConnectorOptions } from './super-connectors';
@@ -85,39 +95,109 @@ const STAGE_COST: Record<AnalysisStage, number> = {
   participation: 0.03,
   'super-connectors': 0.07,
 };
+const STAGE_START = Object.fromEntries(
+  ANALYSIS_STAGES.map((s, i) => [s, ANALYSIS_STAGES.slice(0, i).reduce((sum, t) => sum + STAGE_COST[t], 0)]),
+) as Record<AnalysisStage, number>;
 
-/** Runs the whole analysis of merged people and their dataset. */
-export function analyzeNetwork(index: PeopleIndex, dataset: Dataset, options: AnalysisOptions = {}): Analysis {
+function enterStage(o: AnalysisOptions, s: AnalysisStage): void {
+  if (o.isCancelled?.()) throw new AnalysisCancelledError(s);
+  o.onProgress?.(s, Math.min(1, STAGE_START[s]));
+}
+
+/**
+ * The first half of the analysis, what the map needs: the evidence graph (or `graph` when given: the
+ * same people and dataset, e.g. re-clustering at another resolution), clusters, their names and each
+ * person's degree. Bridging and the ranking are left empty (`superConnectors: []`, `scores: {}`) for
+ * {@link rankNetwork} to fill.
+ */
+export function analyzeClusters(
+  index: PeopleIndex,
+  dataset: Dataset,
+  options: AnalysisOptions = {},
+  graph?: EvidenceGraph,
+): Analysis {
   const o = { ...ANALYSIS_DEFAULTS, ...options };
-  let done = 0;
-  const stage = (s: AnalysisStage) => {
-    if (o.isCancelled?.()) throw new AnalysisCancelledError(s);
-    o.onProgress?.(s, Math.min(1, done));
-    done += STAGE_COST[s];
-  };
 
   // 1. Evidence graph.
-  stage('graph');
-  const graph = buildEvidenceGraph(index, dataset, o.graph);
+  enterStage(o, 'graph');
+  const g = graph ?? buildEvidenceGraph(index, dataset, o.graph);
 
   // 2. Clusters, owners left out.
-  stage('clusters');
-  const clusterResult = computeClusters(graph, { ...o.clusters, seed: o.seed, resolution: o.resolution });
+  enterStage(o, 'clusters');
+  const clusterResult = computeClusters(g, { ...o.clusters, seed: o.seed, resolution: o.resolution });
 
   // 3. Names.
-  stage('names');
-  const clusters = computeClusterNames(graph, clusterResult, o.names);
-  const labels = Object.fromEntries(clusters.map((c) => [c.id, c.label]));
+  enterStage(o, 'names');
+  const clusters = computeClusterNames(g, clusterResult, o.names);
 
-  // 4. Bridging: betweenness without owner spokes. The pivot rng is derived from the seed, apart from Louvain's.
-  stage('bridging');
+  const degree: Record<string, Degree> = {};
+  g.forEachNode((id, a) => {
+    if (a.ownerId !== undefined) degree[id] = 0;
+    else if (a.owners.length > 0) degree[id] = 1;
+    else {
+      const direct = g.someEdge(id, (_e, e, s, t) => {
+        const other = s === id ? t : s;
+        return (
+          g.getNodeAttribute(other, 'ownerId') !== undefined && (e.kinds.connection ?? e.kinds.knows) !== undefined
+        );
+      });
+      degree[id] = direct ? 1 : 2;
+    }
+  });
+  return {
+    graph: g,
+    clusters,
+    membership: clusterResult.membership,
+    superConnectors: [],
+    modularity: clusterResult.modularity,
+    scores: {},
+    degree,
+    bridging: { exact: false, sources: 0 },
+  };
+}
+
+/** What bridging is computed over: the evidence graph without owners as a CSR, and the sources in parts. */
+export interface BridgingInput {
+  csr: Csr;
+  plan: BetweennessPlan;
+}
+
+/**
+ * The CSR (owners and their spokes left out) and the seeded plan of sources for betweenness. The pivot
+ * rng is derived from the seed, apart from Louvain's, so it does not depend on the resolution.
+ */
+export function getBridgingInput(graph: EvidenceGraph, options: AnalysisOptions = {}): BridgingInput {
+  const o = { ...ANALYSIS_DEFAULTS, ...options };
   const csr = toCsr(graph, { filterNode: (_n, a) => a['ownerId'] === undefined });
-  const between = computeBetweenness(csr, { ...o.betweenness, rng: createRng(o.seed * 7919 + 17) });
+  const plan = getBetweennessPlan(csr.nodes.length, { ...o.betweenness, rng: createRng(o.seed * 7919 + 17) });
+  return { csr, plan };
+}
 
-  // 5. Participation over the same graph; unclustered neighbours do not count as a cluster.
-  stage('participation');
+/** Betweenness of a bridging input in this thread (the app's worker runs the plan's parts in threads instead). */
+export function computeBridging(input: BridgingInput): BetweennessResult {
+  const { csr, plan } = input;
+  if (csr.nodes.length === 0) return { values: new Float64Array(0), exact: true, sources: 0 };
+  return toBetweenness(
+    plan,
+    plan.parts.map((sources) => accumulateDependencies(csr, sources, plan.weighted, plan.linear)),
+  );
+}
+
+/** The second half: participation and super-connectors from the clustered network and its betweenness. */
+export function rankNetwork(
+  network: Analysis,
+  input: BridgingInput,
+  between: BetweennessResult,
+  options: AnalysisOptions = {},
+): Analysis {
+  const o = { ...ANALYSIS_DEFAULTS, ...options };
+  const { graph, clusters, membership } = network;
+  const { csr } = input;
+
+  // 5. Participation over the bridging graph; unclustered neighbours do not count as a cluster.
+  enterStage(o, 'participation');
   const clusterNumber = new Map(clusters.map((c, i) => [c.id, c.id === UNCLUSTERED ? -1 : i]));
-  const member = Int32Array.from(csr.nodes, (id) => clusterNumber.get(clusterResult.membership[id] ?? '') ?? -1);
+  const member = Int32Array.from(csr.nodes, (id) => clusterNumber.get(membership[id] ?? '') ?? -1);
   const part = computeParticipation(csr, member);
   const betweenness: Record<string, number> = {};
   const participation: Record<string, number> = {};
@@ -126,45 +206,32 @@ export function analyzeNetwork(index: PeopleIndex, dataset: Dataset, options: An
     participation[id] = part[i] ?? 0;
   });
 
-  // 6. Super-connectors, scores and degrees.
-  stage('super-connectors');
+  // 6. Super-connectors and scores.
+  enterStage(o, 'super-connectors');
+  const labels = Object.fromEntries(clusters.map((c) => [c.id, c.label]));
   const superConnectors = computeSuperConnectors(
-    { graph, membership: clusterResult.membership, clusterLabels: labels, betweenness, participation },
+    { graph, membership, clusterLabels: labels, betweenness, participation },
     o.superConnectors,
   );
   const scoreOf = new Map(superConnectors.map((s) => [s.id, s.score]));
   const scores: Record<string, PersonScores> = {};
-  const degree: Record<string, Degree> = {};
-  graph.forEachNode((id, a) => {
+  graph.forEachNode((id) => {
     scores[id] = {
       betweenness: betweenness[id] ?? 0,
       participation: participation[id] ?? 0,
       score: scoreOf.get(id) ?? 0,
     };
-    if (a.ownerId !== undefined) degree[id] = 0;
-    else if (a.owners.length > 0) degree[id] = 1;
-    else {
-      const direct = graph.someEdge(id, (_e, e, s, t) => {
-        const other = s === id ? t : s;
-        return (
-          graph.getNodeAttribute(other, 'ownerId') !== undefined && (e.kinds.connection ?? e.kinds.knows) !== undefined
-        );
-      });
-      degree[id] = direct ? 1 : 2;
-    }
   });
   o.onProgress?.('super-connectors', 1);
+  return { ...network, superConnectors, scores, bridging: { exact: between.exact, sources: between.sources } };
+}
 
-  return {
-    graph,
-    clusters,
-    membership: clusterResult.membership,
-    superConnectors,
-    modularity: clusterResult.modularity,
-    scores,
-    degree,
-    bridging: { exact: between.exact, sources: between.sources },
-  };
+/** Runs the whole analysis of merged people and their dataset, in this thread. */
+export function analyzeNetwork(index: PeopleIndex, dataset: Dataset, options: AnalysisOptions = {}): Analysis {
+  const network = analyzeClusters(index, dataset, options);
+  enterStage(options, 'bridging');
+  const input = getBridgingInput(network.graph, options);
+  return rankNetwork(network, input, computeBridging(input), options);
 }
 
 export { toAnalysisJson, getMeOwner, type AnalysisJson, type AnalysisJsonMeta } from './analysis-json';

@@ -4,16 +4,24 @@
  * single-source shortest-path pass, then dependencies accumulated in reverse order of distance.
  *
  * Exact (every node a source) up to `exactMaxNodes` nodes; above, sampled: `pivots` sources drawn
- * without replacement with the seeded `rng`, dependencies scaled by n / pivots (Brandes & Pich,
- * "Centrality estimation in large networks", 2007). The sampling error against exact is measured in
- * test/core/analysis/betweenness.test.ts.
+ * without replacement with the seeded `rng` (Brandes & Pich, "Centrality estimation in large networks",
+ * 2007), with Geisberger, Sanders & Schultes' linear scaling ("Better approximation of betweenness
+ * centrality", ALENEX 2008) by default: a source s adds to v only the share d(s, v) / d(s, t) of each
+ * s–t path through v, so a node is not overrated for sitting next to a pivot, which is what made the
+ * top of the plain estimate noisy. Scaled by n / pivots, the estimate is unbiased either way. The
+ * sampling error against exact is measured in test/core/analysis/betweenness.test.ts.
+ *
+ * The sources are split into `parts` fixed, contiguous runs whose sums are added in order, so the
+ * worker can hand the parts to several threads and still get the bits the CLI gets in one
+ * (`getBetweennessPlan`, `accumulateDependencies`, `toBetweenness` are the pieces; `computeBetweenness`
+ * runs them in one thread).
  *
  * Distances: by default weighted, length of a link = 1 / weight, so shortest paths prefer strong,
  * real ties (a message-heavy connection or an edge-table tie) over inferred `similar` links, which
  * would otherwise act as shortcuts and blur who truly bridges. `weighted: false` gives hop counts
  * (BFS; what igraph and networkx compute on unweighted graphs).
  * Cost: O(s · m) unweighted, O(s · (m + n) log n) weighted, s = sources (n exact, `pivots` sampled);
- * memory O(n + m).
+ * memory O(n + m) per thread.
  */
 import type { Csr } from './csr';
 
@@ -25,13 +33,24 @@ export interface BetweennessOptions {
   exactMaxNodes?: number;
   /** Sources sampled when not exact. Default 256. */
   pivots?: number;
+  /** Sampled runs use Geisberger et al.'s linear scaling (true) or plain Brandes–Pich (false). Default true. */
+  linearScaling?: boolean;
+  /** Runs of sources summed apart and then added in order (threads in the app; the result depends on it). Default 2. */
+  parts?: number;
   /** Random numbers in [0, 1) for the pivots (seeded in Netwell). Default: mulberry32 seeded 1, via the caller. */
   rng?: () => number;
   /** Divide by (n − 1)(n − 2) / 2, the number of pairs not involving the node. Default false. */
   normalized?: boolean;
 }
 
-export const BETWEENNESS_DEFAULTS = { weighted: true, exactMaxNodes: 1000, pivots: 256, normalized: false };
+export const BETWEENNESS_DEFAULTS = {
+  weighted: true,
+  exactMaxNodes: 1000,
+  pivots: 256,
+  linearScaling: true,
+  parts: 2,
+  normalized: false,
+};
 
 export interface BetweennessResult {
   /** Betweenness of node i (`csr.nodes[i]`), undirected: each pair counted once. */
@@ -41,15 +60,24 @@ export interface BetweennessResult {
   sources: number;
 }
 
-/** Brandes betweenness, exact or sampled, of every node of the CSR. */
-export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): BetweennessResult {
-  const o = { ...BETWEENNESS_DEFAULTS, ...options };
-  const { offsets, targets, weights } = csr;
-  const n = csr.nodes.length;
-  const values = new Float64Array(n);
-  if (n === 0) return { values, exact: true, sources: 0 };
+/** The typed arrays a pass needs: what a thread is sent. */
+export type CsrArrays = Pick<Csr, 'offsets' | 'targets' | 'weights'>;
 
-  // 1. Sources: all, or a seeded sample without replacement (partial Fisher–Yates).
+/** What to compute: the sources in parts, and how. */
+export interface BetweennessPlan {
+  /** Sources of each part, in order. */
+  parts: Int32Array[];
+  exact: boolean;
+  weighted: boolean;
+  /** Linear scaling (sampled runs only). */
+  linear: boolean;
+  sources: number;
+  normalized: boolean;
+}
+
+/** Chooses the sources (all, or a seeded sample without replacement) and splits them into parts. */
+export function getBetweennessPlan(n: number, options: BetweennessOptions = {}): BetweennessPlan {
+  const o = { ...BETWEENNESS_DEFAULTS, ...options };
   const exact = n <= o.exactMaxNodes || o.pivots >= n;
   let sources: Int32Array;
   if (exact) {
@@ -58,18 +86,46 @@ export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): 
   } else {
     if (!o.rng)
       throw new Error('core/analysis/betweenness: sampling needs an rng. Pass options.rng (core/rng createRng).');
+    // Partial Fisher–Yates.
     const pool = new Int32Array(n);
     for (let i = 0; i < n; i++) pool[i] = i;
     const k = Math.max(1, Math.floor(o.pivots));
     for (let i = 0; i < k; i++) {
       const j = i + Math.floor(o.rng() * (n - i));
-      const t = pool[i] ?? 0;
-      pool[i] = pool[j] ?? 0;
+      const t = pool[i]!;
+      pool[i] = pool[j]!;
       pool[j] = t;
     }
     sources = pool.slice(0, k);
   }
+  const count = Math.max(1, Math.min(Math.floor(o.parts), sources.length || 1));
+  const parts: Int32Array[] = [];
+  for (let p = 0; p < count; p++)
+    parts.push(sources.slice(Math.floor((p * sources.length) / count), Math.floor(((p + 1) * sources.length) / count)));
+  return {
+    parts,
+    exact,
+    weighted: o.weighted,
+    linear: !exact && o.linearScaling,
+    sources: sources.length,
+    normalized: o.normalized,
+  };
+}
 
+/**
+ * Brandes' dependency sums δ over `sources` (unscaled), node by node. With `linear`, each path's
+ * contribution to v is d(s, v) / d(s, t) (Geisberger et al. 2008).
+ */
+export function accumulateDependencies(
+  csr: CsrArrays,
+  sources: Int32Array,
+  weighted: boolean,
+  linear = false,
+): Float64Array {
+  const { offsets, targets, weights } = csr;
+  const n = offsets.length - 1;
+  const values = new Float64Array(Math.max(0, n));
+  if (n <= 0) return values;
   const dist = new Float64Array(n);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
@@ -78,7 +134,7 @@ export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): 
   const heapNode = new Int32Array(targets.length + n);
   const heapDist = new Float64Array(targets.length + n);
   const length = new Float64Array(targets.length);
-  for (let e = 0; e < targets.length; e++) length[e] = o.weighted ? 1 / weights[e]! : 1;
+  for (let e = 0; e < targets.length; e++) length[e] = weighted ? 1 / weights[e]! : 1;
   const EPS = 1e-9;
   // Hot loops below read typed arrays in bounds only (indices come from the CSR), hence the `!`s.
 
@@ -90,9 +146,9 @@ export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): 
     dist[s] = 0;
     let count = 0;
 
-    // 2. Single-source shortest paths and path counts σ; `order` gets the nodes by non-decreasing distance.
+    // 1. Single-source shortest paths and path counts σ; `order` gets the nodes by non-decreasing distance.
     sigma[s] = 1;
-    if (!o.weighted) {
+    if (!weighted) {
       order[count++] = s;
       for (let head = 0; head < count; head++) {
         const v = order[head]!;
@@ -161,23 +217,47 @@ export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): 
       }
     }
 
-    // 3. Dependencies, farthest first: predecessors of w are the neighbours v with dist[v] + len = dist[w].
+    // 2. Dependencies, farthest first: predecessors of w are the neighbours v with dist[v] + len = dist[w].
+    //    Plain: δ(v) += σv/σw · (1 + δ(w)). Linear: δ(v) += σv/σw · d(v)/d(w) · (1 + δ(w)), as δ(w) holds
+    //    the shares d(s,w)/d(s,t) of the paths beyond w and v's share of each is d(s,v)/d(s,t).
     for (let i = count - 1; i > 0; i--) {
       const w = order[i]!;
       const dw = dist[w]!;
       const tolerance = EPS * Math.max(1, dw);
-      const coeff = (1 + delta[w]!) / (sigma[w] || 1);
+      const sw = sigma[w] || 1;
+      const dlw = delta[w]!;
       for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) {
         const v = targets[e]!;
-        if (Math.abs(dist[v]! + length[e]! - dw) <= tolerance) delta[v]! += sigma[v]! * coeff;
+        const dv = dist[v]!;
+        if (Math.abs(dv + length[e]! - dw) > tolerance) continue;
+        delta[v]! += (sigma[v]! / sw) * (linear ? (dv / dw) * (1 + dlw) : 1 + dlw);
       }
-      values[w]! += delta[w]!;
+      values[w]! += dlw;
     }
   }
+  return values;
+}
 
-  // 5. Undirected: each pair was counted from both ends (exact) — halve; sampled: scale by n / pivots.
-  const scale = (exact ? 1 : n / sources.length) / 2;
-  const norm = o.normalized && n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
-  for (let i = 0; i < n; i++) values[i] = (values[i] ?? 0) * scale * norm;
-  return { values, exact, sources: sources.length };
+/** Adds the parts' sums in order and scales them to betweenness (undirected, each pair once). */
+export function toBetweenness(plan: BetweennessPlan, sums: readonly Float64Array[]): BetweennessResult {
+  const n = sums[0]?.length ?? 0;
+  const values = new Float64Array(n);
+  for (const part of sums) for (let i = 0; i < n; i++) values[i]! += part[i]!;
+  // Exact: each pair was counted from both ends — halve. Sampled: scale by n / pivots; plain Brandes–Pich
+  // counts a pair from both ends too (halve), linear scaling splits each path between its two ends (don't).
+  const scale = plan.exact ? 0.5 : (n / Math.max(1, plan.sources)) * (plan.linear ? 1 : 0.5);
+  const norm = plan.normalized && n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+  for (let i = 0; i < n; i++) values[i] = values[i]! * scale * norm;
+  return { values, exact: plan.exact, sources: plan.sources };
+}
+
+/** Brandes betweenness, exact or sampled, of every node of the CSR, in this thread. */
+export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): BetweennessResult {
+  const n = csr.nodes.length;
+  if (n === 0) return { values: new Float64Array(0), exact: true, sources: 0 };
+  const plan = getBetweennessPlan(n, options);
+  return toBetweenness(
+    plan,
+    plan.parts.map((sources) => accumulateDependencies(csr, sources, plan.weighted, plan.linear)),
+  );
 }

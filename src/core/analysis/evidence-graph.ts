@@ -123,17 +123,6 @@ export const EVIDENCE_GRAPH_DEFAULTS = {
   similarity: SIMILARITY_DEFAULTS,
 };
 
-interface LinkDraft {
-  a: string;
-  b: string;
-  /** Sort key: endpoints' positions in the id-sorted people. */
-  order: number;
-  kinds: Partial<Record<LinkKind, number>>;
-  evidence: LinkEvidence;
-  /** Counted only for owner ↔ person pairs with interactions. */
-  interactions?: Record<InteractionKind, number>;
-}
-
 const DAY_MS = 86_400_000;
 
 function toRawPlace(p: Person): Place | undefined {
@@ -171,37 +160,57 @@ export function buildEvidenceGraph(
   const on = new Set<LinkKind>(o.kinds);
   const people = [...index.people].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   const facets = new Map(people.map((p) => [p.id, getPersonFacets(p)]));
-  const ownerNode = new Map<string, string>();
-  for (const p of people) if (p.ownerId) ownerNode.set(p.ownerId, p.id);
 
-  // Links keyed by the endpoints' positions in `people` (a number, not a string: 300k links build fast).
+  // Links keyed by the endpoints' positions in `people` (numbers, not ids), held column by column: slot s is
+  // the pair pa[s] < pb[s], its weight per kind in kindWeight[kind][s] (NaN: no such evidence), its details
+  // in evidence[s] (made on first write). No object per link until the graph is built: 300k links build fast
+  // and leave little for the garbage collector.
   const position = new Map(people.map((p, i) => [p.id, i]));
+  const ownerNode = new Map<string, number>();
+  people.forEach((p, i) => p.ownerId && ownerNode.set(p.ownerId, i));
   const n = people.length;
-  const links = new Map<number, LinkDraft>();
-  const link = (x: string, y: string): LinkDraft | undefined => {
-    const i = position.get(x);
-    const j = position.get(y);
-    if (i === undefined || j === undefined || i === j) return undefined;
-    const key = i < j ? i * n + j : j * n + i;
-    let d = links.get(key);
-    if (!d) {
-      d = { a: i < j ? x : y, b: i < j ? y : x, order: key, kinds: {}, evidence: {} };
-      links.set(key, d);
+  const slotOf = new Map<number, number>();
+  const pa: number[] = [];
+  const pb: number[] = [];
+  const kindWeight = Object.fromEntries(LINK_KINDS.map((k) => [k, [] as number[]])) as Record<LinkKind, number[]>;
+  const evidence: (LinkEvidence | undefined)[] = [];
+  const interactions = new Map<number, Record<InteractionKind, number>>();
+  const linkAt = (i: number, j: number): number => {
+    if (i === j) return -1;
+    const a = i < j ? i : j;
+    const b = i < j ? j : i;
+    const key = a * n + b;
+    let s = slotOf.get(key);
+    if (s === undefined) {
+      s = pa.length;
+      slotOf.set(key, s);
+      pa.push(a);
+      pb.push(b);
+      for (const kind of LINK_KINDS) kindWeight[kind].push(NaN);
+      evidence.push(undefined);
     }
-    return d;
+    return s;
   };
+  const link = (x: string | undefined, y: string | undefined): number => {
+    const i = x === undefined ? undefined : position.get(x);
+    const j = y === undefined ? undefined : position.get(y);
+    return i === undefined || j === undefined ? -1 : linkAt(i, j);
+  };
+  const evidenceAt = (s: number): LinkEvidence => (evidence[s] ??= {});
+  const has = (kind: LinkKind, s: number) => !Number.isNaN(kindWeight[kind][s]!);
 
   // 1. Connections: owner ↔ each person in the owner's export (co-members get the extra co-member weight).
   if (on.has('connection') || on.has('co-member')) {
-    for (const p of people) {
+    for (let i = 0; i < n; i++) {
+      const p = people[i]!;
       for (const owner of p.owners) {
         const hub = ownerNode.get(owner);
-        const d = hub ? link(hub, p.id) : undefined;
-        if (!d) continue;
-        if (on.has('connection')) d.kinds.connection = weights.connection;
+        const s = hub === undefined ? -1 : linkAt(hub, i);
+        if (s < 0) continue;
+        if (on.has('connection')) kindWeight.connection[s] = weights.connection;
         if (on.has('co-member') && p.owners.length > 1) {
-          d.kinds['co-member'] = weights['co-member'] * (p.owners.length - 1);
-          d.evidence.sharedOwners = p.owners.length;
+          kindWeight['co-member'][s] = weights['co-member'] * (p.owners.length - 1);
+          evidenceAt(s).sharedOwners = p.owners.length;
         }
       }
     }
@@ -213,64 +222,74 @@ export function buildEvidenceGraph(
   if (on.has('connection') || on.has('knows')) {
     for (const r of dataset.interactions) {
       const hub = ownerNode.get(r.owner);
-      const id = index.resolve(r.person);
-      const d = hub && id ? link(hub, id) : undefined;
-      if (!d) continue;
-      d.interactions ??= { message: 0, invitation: 0, endorsement: 0, recommendation: 0 };
-      d.interactions[r.kind]++;
-      if (r.date && (!d.evidence.lastContact || r.date > d.evidence.lastContact)) d.evidence.lastContact = r.date;
+      const id = hub === undefined ? undefined : index.resolve(r.person);
+      const j = id === undefined ? undefined : position.get(id);
+      const s = hub === undefined || j === undefined ? -1 : linkAt(hub, j);
+      if (s < 0) continue;
+      let counts = interactions.get(s);
+      if (!counts) {
+        counts = { message: 0, invitation: 0, endorsement: 0, recommendation: 0 };
+        interactions.set(s, counts);
+      }
+      counts[r.kind]++;
+      if (r.date) {
+        const e = evidenceAt(s);
+        if (!e.lastContact || r.date > e.lastContact) e.lastContact = r.date;
+      }
     }
   }
 
   // 3. Knows: edge tables and graph files.
   if (on.has('knows')) {
-    const sums = new Map<LinkDraft, number>();
+    const sums = new Map<number, number>();
     for (const e of dataset.edges) {
-      const s = index.resolve(e.source);
-      const t = index.resolve(e.target);
-      const d = s && t ? link(s, t) : undefined;
-      if (!d) continue;
+      const s = link(index.resolve(e.source), index.resolve(e.target));
+      if (s < 0) continue;
       const w = e.weight !== undefined && Number.isFinite(e.weight) && e.weight > 0 ? e.weight : 1;
-      sums.set(d, (sums.get(d) ?? 0) + w);
-      d.evidence.knowsRecords = (d.evidence.knowsRecords ?? 0) + 1;
-      if (e.type && !(d.evidence.knowsTypes ??= []).includes(e.type)) d.evidence.knowsTypes.push(e.type);
+      sums.set(s, (sums.get(s) ?? 0) + w);
+      const ev = evidenceAt(s);
+      ev.knowsRecords = (ev.knowsRecords ?? 0) + 1;
+      if (e.type && !(ev.knowsTypes ??= []).includes(e.type)) ev.knowsTypes.push(e.type);
     }
     // Why log2(1 + Σw): a record of weight 1 counts 1; heavy edge-table weights (e.g. message counts) are compressed.
-    for (const [d, sum] of sums) d.kinds.knows = weights.knows * Math.log2(1 + sum);
+    for (const [s, sum] of sums) kindWeight.knows[s] = weights.knows * Math.log2(1 + sum);
   }
 
   // 4. Colleagues: same company key or e-mail domain, sparse for big groups.
   if (on.has('colleague')) {
-    const groups = new Map<string, { ids: string[]; label: string; field: 'company' | 'emailDomain' }>();
-    for (const p of people) {
-      const f = facets.get(p.id);
+    // Members are positions in the id-sorted people, so each group's members are sorted by id.
+    const groups = new Map<string, { members: number[]; label: string; field: 'company' | 'emailDomain' }>();
+    for (let i = 0; i < n; i++) {
+      const f = facets.get(people[i]!.id);
       if (f?.companyKey) {
-        const g = groups.get(`c:${f.companyKey}`) ?? { ids: [], label: f.company ?? f.companyKey, field: 'company' };
-        g.ids.push(p.id);
-        groups.set(`c:${f.companyKey}`, g);
+        const key = `c:${f.companyKey}`;
+        const g = groups.get(key) ?? { members: [], label: f.company ?? f.companyKey, field: 'company' };
+        g.members.push(i);
+        groups.set(key, g);
       }
       if (f?.emailDomain) {
-        const g = groups.get(`d:${f.emailDomain}`) ?? { ids: [], label: f.emailDomain, field: 'emailDomain' };
-        g.ids.push(p.id);
-        groups.set(`d:${f.emailDomain}`, g);
+        const key = `d:${f.emailDomain}`;
+        const g = groups.get(key) ?? { members: [], label: f.emailDomain, field: 'emailDomain' };
+        g.members.push(i);
+        groups.set(key, g);
       }
     }
-    const mark = (x: string, y: string, field: 'company' | 'emailDomain', label: string) => {
-      const d = link(x, y);
-      if (!d) return;
-      d.kinds.colleague = weights.colleague;
-      d.evidence[field] = label;
+    const mark = (x: number, y: number, field: 'company' | 'emailDomain', label: string) => {
+      const s = linkAt(x, y);
+      if (s < 0) return;
+      kindWeight.colleague[s] = weights.colleague;
+      evidenceAt(s)[field] = label;
     };
     for (const g of groups.values()) {
-      const n = g.ids.length;
-      if (n < 2) continue;
-      if (n <= o.colleagueCliqueMax) {
-        for (let i = 0; i < n; i++)
-          for (let j = i + 1; j < n; j++) mark(g.ids[i] ?? '', g.ids[j] ?? '', g.field, g.label);
+      const m = g.members;
+      const size = m.length;
+      if (size < 2) continue;
+      if (size <= o.colleagueCliqueMax) {
+        for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) mark(m[i]!, m[j]!, g.field, g.label);
         continue;
       }
-      for (let c = 0, offset = 1; c < o.colleagueChords && offset <= n / 2; c++, offset *= 2)
-        for (let i = 0; i < n; i++) mark(g.ids[i] ?? '', g.ids[(i + offset) % n] ?? '', g.field, g.label);
+      for (let c = 0, offset = 1; c < o.colleagueChords && offset <= size / 2; c++, offset *= 2)
+        for (let i = 0; i < size; i++) mark(m[i]!, m[(i + offset) % size]!, g.field, g.label);
     }
   }
 
@@ -280,54 +299,62 @@ export function buildEvidenceGraph(
     const age = (Date.parse(newest) - Date.parse(date)) / DAY_MS;
     return Number.isFinite(age) ? Math.pow(0.5, Math.max(0, age) / o.recencyHalfLifeDays) : 0.5;
   };
-  for (const d of links.values()) {
-    const i = d.interactions;
-    if (!i) continue;
+  for (const [s, i] of interactions) {
+    const ev = evidenceAt(s);
     const boost =
-      o.messageWeight * Math.log1p(i.message) * (0.5 + 0.5 * recency(d.evidence.lastContact)) +
+      o.messageWeight * Math.log1p(i.message) * (0.5 + 0.5 * recency(ev.lastContact)) +
       o.invitationWeight * i.invitation +
       o.endorsementWeight * Math.min(5, i.endorsement) +
       o.recommendationWeight * i.recommendation;
-    if (i.message) d.evidence.messages = i.message;
-    if (i.invitation) d.evidence.invitations = i.invitation;
-    if (i.endorsement) d.evidence.endorsements = i.endorsement;
-    if (i.recommendation) d.evidence.recommendations = i.recommendation;
-    if (d.kinds.connection !== undefined) d.kinds.connection += boost;
-    else if (on.has('knows')) d.kinds.knows = (d.kinds.knows ?? weights.knows) + boost;
+    if (i.message) ev.messages = i.message;
+    if (i.invitation) ev.invitations = i.invitation;
+    if (i.endorsement) ev.endorsements = i.endorsement;
+    if (i.recommendation) ev.recommendations = i.recommendation;
+    if (has('connection', s)) kindWeight.connection[s]! += boost;
+    else if (on.has('knows')) kindWeight.knows[s] = (has('knows', s) ? kindWeight.knows[s]! : weights.knows) + boost;
   }
 
   // 6. Similar: sparse TF-IDF k-nearest over attribute tokens (owners left out: their spokes say enough).
   if (on.has('similar')) {
-    const members = people.filter((p) => !p.ownerId);
-    const tokens = members.map((p) => getFacetTokens(facets.get(p.id) ?? { positionTerms: [] }));
+    const members: number[] = [];
+    for (let i = 0; i < n; i++) if (!people[i]!.ownerId) members.push(i);
+    const tokens = members.map((i) => getFacetTokens(facets.get(people[i]!.id) ?? { positionTerms: [] }));
     for (const pair of computeSimilarPairs(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity })) {
-      const d = link(members[pair.a]?.id ?? '', members[pair.b]?.id ?? '');
-      if (!d) continue;
-      d.kinds.similar = weights.similar * pair.cosine;
-      d.evidence.similarity = Math.round(pair.cosine * 1000) / 1000;
-      d.evidence.terms = pair.terms;
+      const s = linkAt(members[pair.a]!, members[pair.b]!);
+      if (s < 0) continue;
+      kindWeight.similar[s] = weights.similar * pair.cosine;
+      const ev = evidenceAt(s);
+      ev.similarity = Math.round(pair.cosine * 1000) / 1000;
+      ev.terms = pair.terms;
     }
   }
 
   // 7. The graph: nodes sorted by id, links sorted by endpoints; links with no enabled evidence dropped.
   const graph: EvidenceGraph = new UndirectedGraph<PersonNodeAttributes, EvidenceEdgeAttributes>();
   for (const p of people) graph.addNode(p.id, toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] }));
-  // `order` = i · n + j with i < j the endpoints' positions in the id-sorted people: sorting by it is sorting
-  // by (a, b) ids, without comparing strings.
-  const drafts = [...links.values()].sort((x, y) => x.order - y.order);
+  // The key a · n + b, with a < b the endpoints' positions in the id-sorted people: sorting by it is sorting by
+  // (a, b) ids, without comparing strings.
+  const keys = new Float64Array(pa.length);
+  for (let s = 0; s < pa.length; s++) keys[s] = pa[s]! * n + pb[s]!;
+  keys.sort();
   let key = 0;
-  for (const d of drafts) {
+  for (const k of keys) {
+    const s = slotOf.get(k)!;
     let weight = 0;
     const kinds: Partial<Record<LinkKind, number>> = {};
     for (const kind of LINK_KINDS) {
-      const w = d.kinds[kind];
-      if (w !== undefined && w > 0 && on.has(kind)) {
+      const w = kindWeight[kind][s]!;
+      if (w > 0 && on.has(kind)) {
         kinds[kind] = w;
         weight += w;
       }
     }
-    if (weight <= 0 || !graph.hasNode(d.a) || !graph.hasNode(d.b)) continue;
-    graph.addUndirectedEdgeWithKey(String(key++), d.a, d.b, { kinds, weight, evidence: d.evidence });
+    if (weight <= 0) continue;
+    graph.addUndirectedEdgeWithKey(String(key++), people[pa[s]!]!.id, people[pb[s]!]!.id, {
+      kinds,
+      weight,
+      evidence: evidence[s] ?? {},
+    });
   }
   return graph;
 }

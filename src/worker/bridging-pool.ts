@@ -1,0 +1,75 @@
+/**
+ * Runs the parts of a betweenness plan (core/analysis/betweenness) in bridging threads, one thread per
+ * part, and gives back each part's dependency sums in the plan's order, so the result is the one a single
+ * thread gets (`computeBridging`). Threads are started on first use and kept; `abort()` stops a run that a
+ * newer request made useless (the threads are ended and restarted next time). If a thread fails, its part
+ * is computed in the calling thread instead.
+ */
+import type { BridgingInput } from '../core/analysis/analyze';
+import { accumulateDependencies } from '../core/analysis/betweenness';
+import type { BridgingAnswer, BridgingRequest } from './protocol';
+
+export interface BridgingPool {
+  run(input: BridgingInput): Promise<Float64Array[]>;
+  /** Ends the threads; a run in progress rejects with an Error named 'AbortError'. */
+  abort(): void;
+}
+
+const abortError = () =>
+  Object.assign(new Error('worker: bridging was stopped by a newer request.'), { name: 'AbortError' });
+
+export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
+  let workers: Worker[] = [];
+  let running: { reject(e: Error): void }[] = [];
+
+  const runPart = (k: number, request: BridgingRequest) =>
+    new Promise<Float64Array>((resolve, reject) => {
+      let worker = workers[k];
+      if (!worker) {
+        worker = makeWorker();
+        workers[k] = worker;
+      }
+      const entry = { reject };
+      running.push(entry);
+      const done = () => (running = running.filter((r) => r !== entry));
+      worker.onmessage = (event: MessageEvent<BridgingAnswer>) => {
+        done();
+        resolve(event.data.sums);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        done();
+        // A failed thread (out of memory, refused by the browser): do its part here instead.
+        workers[k]?.terminate();
+        workers[k] = undefined as unknown as Worker;
+        resolve(accumulateDependencies(request, request.sources, request.weighted, request.linear));
+      };
+      worker.postMessage(request);
+    });
+
+  return {
+    run(input) {
+      const { csr, plan } = input;
+      return Promise.all(
+        plan.parts.map((sources, k) =>
+          runPart(k, {
+            offsets: csr.offsets,
+            targets: csr.targets,
+            weights: csr.weights,
+            sources,
+            weighted: plan.weighted,
+            linear: plan.linear,
+          }),
+        ),
+      );
+    },
+    abort() {
+      if (!running.length) return;
+      for (const w of workers) w?.terminate();
+      workers = [];
+      const stopped = running;
+      running = [];
+      for (const r of stopped) r.reject(abortError());
+    },
+  };
+}

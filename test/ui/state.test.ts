@@ -1,0 +1,22 @@
+// The page's view of a network that is ranked after it is shown: scores fill a new view of the same network.
+import { describe, expect, it } from 'vitest';
+import { isSameNetwork, setViewScores } from '../../src/ui/state';
+import { makeView } from './view-fixture';
+
+describe('scores that arrive after the map', () => {
+  it('make a new view of the same network, leaving the shown one unchanged', () => {
+    const view = { ...makeView(), ranked: false, superConnectors: [] };
+    const before = view.people.map((p) => p.score);
+    const scores = Float32Array.from(view.people, (_p, i) => i / 10);
+    const next = setViewScores(view, { scores, superConnectors: [{ index: 2, score: 0.2, why: ['bridges'] }], ms: 1 });
+    expect(next).not.toBe(view);
+    expect(next.ranked).toBe(true);
+    expect(next.people.map((p) => p.score)).toEqual(Array.from(scores));
+    expect(next.superConnectors).toEqual([{ index: 2, score: 0.2, why: ['bridges'] }]);
+    expect(view.people.map((p) => p.score)).toEqual(before);
+    expect(isSameNetwork(next, view)).toBe(true);
+    expect(isSameNetwork(makeView(), view)).toBe(false);
+    expect(isSameNetwork(undefined, view)).toBe(false);
+    expect(isSameNetwork(undefined, undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+// The bridging pool over fake threads (Node has no Web Worker): parts in order, the same sums as one
+// thread, a stop that rejects with AbortError, and a failed thread's part done in the caller.
+import { describe, expect, it } from 'vitest';
+import { getBridgingInput } from '../../src/core/analysis/analyze';
+import { accumulateDependencies } from '../../src/core/analysis/betweenness';
+import { buildEvidenceGraph } from '../../src/core/analysis/evidence-graph';
+import { buildPeople } from '../../src/core/people';
+import type { Dataset } from '../../src/core/types';
+import { createBridgingPool } from '../../src/worker/bridging-pool';
+import type { BridgingRequest } from '../../src/worker/protocol';
+
+/** A stand-in for a Worker running bridging.worker.ts: answers after `delay` ms, or fails. */
+class FakeThread {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  constructor(
+    private readonly mode: 'ok' | 'fail',
+    private readonly delay = 0,
+  ) {}
+  postMessage(r: BridgingRequest) {
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (this.mode === 'fail') this.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+      else
+        this.onmessage?.({
+          data: { sums: accumulateDependencies(r, r.sources, r.weighted, r.linear) },
+        } as MessageEvent);
+    }, this.delay);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+function getInput() {
+  const dataset: Dataset = { owners: [], connections: [], interactions: [], attributes: [], edges: [] };
+  const edges: Dataset['edges'] = [];
+  for (let i = 0; i < 60; i++)
+    for (const d of [1, 2, 7])
+      edges.push({
+        source: { name: `P${i}` },
+        target: { name: `P${(i + d) % 60}` },
+        ref: { file: 'links.csv', line: i + 2 },
+      });
+  dataset.edges = edges;
+  const graph = buildEvidenceGraph(buildPeople(dataset), dataset);
+  return getBridgingInput(graph, { betweenness: { exactMaxNodes: 0, pivots: 16 } });
+}
+
+describe('createBridgingPool', () => {
+  it('runs each part in its own thread and gives the sums in plan order', async () => {
+    const input = getInput();
+    const made: FakeThread[] = [];
+    const pool = createBridgingPool(() => {
+      const t = new FakeThread('ok', made.length === 0 ? 20 : 0); // the first part answers last
+      made.push(t);
+      return t as unknown as Worker;
+    });
+    const sums = await pool.run(input);
+    expect(made).toHaveLength(2);
+    const expected = input.plan.parts.map((p) => accumulateDependencies(input.csr, p, true, true));
+    expect(sums.map((s) => [...s])).toEqual(expected.map((s) => [...s]));
+    await pool.run(input);
+    expect(made).toHaveLength(2); // threads are kept
+  });
+
+  it('stops a run with an AbortError and ends its threads', async () => {
+    const made: FakeThread[] = [];
+    const pool = createBridgingPool(() => {
+      const t = new FakeThread('ok', 50);
+      made.push(t);
+      return t as unknown as Worker;
+    });
+    const run = pool.run(getInput());
+    pool.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(made.every((t) => t.terminated)).toBe(true);
+  });
+
+  it("does a failed thread's part in the calling thread", async () => {
+    const input = getInput();
+    const pool = createBridgingPool(() => new FakeThread('fail') as unknown as Worker);
+    const sums = await pool.run(input);
+    expect([...(sums[1] ?? [])]).toEqual([...accumulateDependencies(input.csr, input.plan.parts[1]!, true, true)]);
+  });
+});
