@@ -3,6 +3,7 @@ import './ui/style.css';
 import { getEmptyUserEdits, toUserEdits } from './core/edits';
 import { createActions } from './ui/actions';
 import { mountApp } from './ui/app';
+import { createOffline, mountOfflineControls } from './ui/offline';
 import { createPersistence, mountRememberControls, type RememberedState } from './ui/persist';
 import { getEmptyAppState, type AppState } from './ui/state';
 import { createStore } from './ui/store';
@@ -14,6 +15,8 @@ const client = createAnalysisClient(
 );
 const actions = createActions(store, client);
 const persistence = createPersistence();
+// Offline use is opt-in: nothing is registered until the person ticks "Keep the app for offline use".
+const offline = createOffline({ available: import.meta.env.PROD });
 
 const getRemembered = (): RememberedState => {
   const s = store.get();
@@ -45,6 +48,8 @@ const restoreSettings = (settings: RememberedState['settings']) =>
 
 async function start(root: HTMLElement) {
   mountApp(root, store, actions);
+  const offlineEl = root.querySelector<HTMLElement>('.offline');
+  if (offlineEl) mountOfflineControls(offlineEl, { offline });
   const { status, state } = await persistence.load();
   const remember = root.querySelector<HTMLElement>('.remember');
   if (remember)
@@ -53,6 +58,7 @@ async function start(root: HTMLElement) {
       getState: getRemembered,
       initialStatus: status,
       onForget: () => actions.setEdits(getEmptyUserEdits()),
+      onForgetEverything: () => offline.drop(),
     });
   // Saves do nothing unless the user opted in; debounced so typing a name is one write.
   let timer: ReturnType<typeof setTimeout> | undefined;

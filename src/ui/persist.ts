@@ -668,6 +668,11 @@ export interface RememberControlsDeps {
   initialStatus?: PersistStatus;
   /** Called after "Forget everything" (e.g. to drop the user's edits from the page too). Default: nothing. */
   onForget?: () => void;
+  /**
+   * Called by the "Forget everything" button only (not by unticking the box), for what else the app
+   * keeps on this device (the offline copy of the app, src/ui/offline.ts). Default: nothing.
+   */
+  onForgetEverything?: () => Promise<unknown> | void;
 }
 
 /**
@@ -703,7 +708,7 @@ export function mountRememberControls(el: HTMLElement, deps: RememberControlsDep
     } else void forget();
   });
   const button = h('button', { type: 'button', className: 'forget' }, 'Forget everything');
-  button.addEventListener('click', () => void forget());
+  button.addEventListener('click', () => void Promise.all([forget(), deps.onForgetEverything?.()]));
   const root = h(
     'div',
     { className: 'remember', role: 'group', 'aria-label': 'Remember on this device' },

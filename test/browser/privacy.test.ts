@@ -216,7 +216,11 @@ describe('privacy', () => {
       session: sessionStorage.length,
       cookie: document.cookie,
       databases: (await indexedDB.databases()).map((d) => d.name),
+      // No service worker and no Cache Storage unless "Keep the app for offline use" is ticked.
+      serviceWorkers: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
+      caches: await caches.keys(),
     }));
-    expect(stored).toEqual({ local: 0, session: 0, cookie: '', databases: [] });
+    expect(stored).toEqual({ local: 0, session: 0, cookie: '', databases: [], serviceWorkers: [], caches: [] });
+    expect(server.requests).not.toContain('/sw.js');
   });
 });
