@@ -35,6 +35,78 @@ export type DisplayGraph = Graph<DisplayNode, DisplayEdge>;
 export interface DisplayOptions {
   /** What node size shows. Default 'score' (super-connector score). */
   sizeBy?: SizeMeasure;
+  /**
+   * Most links drawn. Default 60,000. Beyond it, every person keeps their strongest link and the rest
+   * are the heaviest. At 30,000 people the network has about 310,000 links: drawing them all is a grey
+   * haze, and in Chromium without a GPU (software WebGL) each frame of them cost seconds of CPU in
+   * the GPU process, starving the page on a 2-core machine (docs/performance.md, Browser). The person
+   * panel still lists every link.
+   */
+  maxEdges?: number;
+}
+
+/** 1 for each candidate link kept: each person's strongest, then the heaviest up to `max`. O(links + sort of weights). */
+export function getDrawnLinks(
+  source: ArrayLike<number>,
+  target: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  candidate: Uint8Array,
+  people: number,
+  max: number,
+): Uint8Array {
+  const m = candidate.length;
+  const keep = new Uint8Array(m);
+  let count = 0;
+  for (let e = 0; e < m; e++) count += candidate[e]!;
+  if (count <= max) return candidate.slice();
+  const best = new Int32Array(people).fill(-1);
+  for (let e = 0; e < m; e++) {
+    if (!candidate[e]) continue;
+    for (const v of [source[e]!, target[e]!]) {
+      const b = best[v]!;
+      if (b < 0 || weight[e]! > weight[b]!) best[v] = e;
+    }
+  }
+  let kept = 0;
+  for (const e of best)
+    if (e >= 0 && !keep[e]) {
+      keep[e] = 1;
+      kept++;
+    }
+  // The weight of the max-th heaviest candidate: links above it are kept, ties in link order.
+  const weights = new Float64Array(count);
+  for (let e = 0, k = 0; e < m; e++) if (candidate[e]) weights[k++] = weight[e]!;
+  weights.sort();
+  const threshold = weights[Math.max(0, count - max)] ?? 0;
+  for (let e = 0; e < m && kept < max; e++)
+    if (candidate[e] && !keep[e] && weight[e]! > threshold) {
+      keep[e] = 1;
+      kept++;
+    }
+  for (let e = 0; e < m && kept < max; e++)
+    if (candidate[e] && !keep[e] && weight[e]! === threshold) {
+      keep[e] = 1;
+      kept++;
+    }
+  return keep;
+}
+
+function toNodeSizes(
+  view: NetworkView,
+  sizeBy: SizeMeasure,
+  degree: Float32Array,
+  strength: Float32Array,
+): Float32Array {
+  const measure =
+    sizeBy === 'score' ? Float32Array.from(view.people, (p) => p.score) : sizeBy === 'degree' ? degree : strength;
+  let max = 1e-9;
+  for (let i = 0; i < measure.length; i++) if (measure[i]! > max) max = measure[i]!;
+  return Float32Array.from(view.people, (p, i) => (p.ownerId ? 9 : 2.5 + 8 * Math.sqrt(measure[i]! / max)));
+}
+
+/** Node sizes by super-connector score (owners 9), for a view whose scores came after its display graph was built. */
+export function getScoreSizes(view: NetworkView): Float32Array {
+  return toNodeSizes(view, 'score', new Float32Array(0), new Float32Array(0));
 }
 
 /** Build the graph sigma draws. Node keys are person indices as strings (no names in keys). */
@@ -52,15 +124,13 @@ export function buildDisplayGraph(view: NetworkView, options: DisplayOptions = {
     strength[s]! += weight[e]!;
     strength[t]! += weight[e]!;
   }
-  const measure =
-    sizeBy === 'score' ? view.people.map((p) => p.score) : Array.from(sizeBy === 'degree' ? degree : strength);
-  const max = Math.max(1e-9, ...measure);
+  const sizes = toNodeSizes(view, sizeBy, degree, strength);
   const nodes = view.people.map((p, i) => ({
     key: String(i),
     attributes: {
       x: view.positions[2 * i] ?? 0,
       y: view.positions[2 * i + 1] ?? 0,
-      size: p.ownerId ? 9 : 2.5 + 8 * Math.sqrt((measure[i] ?? 0) / max),
+      size: sizes[i] ?? 2.5,
       color: p.ownerId ? OWNER_COLOR : getClusterColor(p.cluster),
       label: p.name || '(no name)',
       cluster: p.cluster,
@@ -71,10 +141,14 @@ export function buildDisplayGraph(view: NetworkView, options: DisplayOptions = {
   // Owners' own spokes are not drawn: an owner is linked to everyone they know, and drawing that
   // glues the picture together (InMaps left "you" out too). The person panel still lists them.
   const edges: { key: string; source: string; target: string; attributes: DisplayEdge }[] = [];
+  const candidate = new Uint8Array(source.length);
+  for (let e = 0; e < source.length; e++)
+    candidate[e] = view.people[source[e]!]?.ownerId || view.people[target[e]!]?.ownerId ? 0 : 1;
+  const drawn = getDrawnLinks(source, target, weight, candidate, n, options.maxEdges ?? 60_000);
   for (let e = 0; e < source.length; e++) {
     const s = source[e]!;
     const t = target[e]!;
-    if (view.people[s]?.ownerId || view.people[t]?.ownerId) continue;
+    if (!drawn[e]) continue;
     edges.push({
       key: `e${e}`,
       source: String(s),

@@ -11,7 +11,7 @@ import { readDataTransfer } from './files';
 import type { Filters } from './filters';
 import { mountMapView, type MapView } from './map-view';
 import { mountSearch } from './search';
-import { TABS, type AppState, type Tab } from './state';
+import { isSameNetwork, TABS, type AppState, type Tab } from './state';
 import type { Store } from './store';
 import { mountTable } from './table';
 import { mountTimeline } from './timeline';
@@ -36,7 +36,7 @@ function getFiltersStore(store: Store<AppState>, actions: Actions): Store<Filter
     update: (producer) => actions.setFilters(producer),
     subscribe: (listener) =>
       store.subscribe((s, prev) => {
-        if (s.choices.filters !== prev.choices.filters || s.view !== prev.view)
+        if (s.choices.filters !== prev.choices.filters || !isSameNetwork(s.view, prev.view))
           listener(s.choices.filters, prev.choices.filters);
       }),
   };

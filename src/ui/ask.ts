@@ -14,7 +14,7 @@ import type { ParsedNeed } from '../core/ask/parse-need';
 import { toCsv } from '../io/csv-export';
 import { downloadBlob } from '../map/export-image';
 import { clear, getSafeProfileUrl, h } from './dom';
-import { getOwnerName, type AppState } from './state';
+import { getOwnerName, isSameNetwork, type AppState } from './state';
 import type { ViewDeps } from './views';
 
 export const ASK_EXAMPLES = [
@@ -291,7 +291,7 @@ export function mountAsk(el: HTMLElement, deps: ViewDeps): () => void {
   owners(deps.store.get());
   const un = deps.store.subscribe((s, prev) => {
     if (s.view !== prev.view || s.edits !== prev.edits) owners(s);
-    if (s.view !== prev.view) {
+    if (!isSameNetwork(s.view, prev.view)) {
       answer = undefined;
       clear(results);
     }

@@ -31,6 +31,7 @@ import {
 } from './filters';
 import type { Store } from './store';
 import type { ViewDeps } from './views';
+import { isSameNetwork } from './state';
 
 /** Readable evidence-kind names for the toggles. */
 export const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
@@ -189,7 +190,7 @@ export function mountFacets(
   update();
   const offFilters = filtersStore.subscribe(update);
   const offView = deps.store.subscribe((s, prev) => {
-    if (s.view !== prev.view) update();
+    if (!isSameNetwork(s.view, prev.view)) update();
   });
   return () => {
     offFilters();

@@ -131,6 +131,8 @@ interface FacetIndex {
 
 interface ViewIndex {
   facets: Record<Facet, FacetIndex>;
+  /** Per facet, value codes in display order (total descending, then label), computed on first use. */
+  order?: Partial<Record<Facet, Uint32Array>>;
   /** `YYYY-MM-DD` or '' per person. */
   connectedOn: string[];
   /** Lazily built search text per person (only when a query is used). */
@@ -342,6 +344,13 @@ export interface FacetCountOptions {
 
 const FACET_COUNT_DEFAULTS: Required<FacetCountOptions> = { limit: Infinity };
 
+function getFacetOrder(fi: FacetIndex, totals: Uint32Array, labelOf: (value: string) => string): Uint32Array {
+  const labels = fi.values.map(labelOf);
+  const order = Array.from(fi.values, (_, c) => c);
+  order.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || labels[a]!.localeCompare(labels[b]!));
+  return Uint32Array.from(order);
+}
+
 /**
  * Counts per facet value, each facet computed with the others applied. One pass: a person failing
  * no facet counts in every facet; a person failing exactly one facet counts only in that facet.
@@ -390,15 +399,16 @@ export function computeFacetCounts(view: NetworkView, filters: Filters, options:
   for (const f of FACETS) {
     const fi = index.facets[f];
     const ticked = new Set(filters.values[f]);
-    const list = fi.values.map((value, c) => ({
-      value,
-      label: labelOf(f, value),
-      count: counts[f][c] ?? 0,
-      total: totals[f][c] ?? 0,
-      selected: ticked.has(value),
-    }));
-    list.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
-    facets[f] = list.length > limit ? list.filter((x, rank) => rank < limit || x.selected) : list;
+    // Display order (by total, then label) depends on the view only: sorted once per view, not per click.
+    const order = (index.order ??= {})[f] ?? (index.order[f] = getFacetOrder(fi, totals[f], (v) => labelOf(f, v)));
+    const list: FacetCount[] = [];
+    for (const c of order) {
+      const value = fi.values[c]!;
+      const selected = ticked.has(value);
+      if (list.length >= limit && !selected) continue;
+      list.push({ value, label: labelOf(f, value), count: counts[f][c] ?? 0, total: totals[f][c] ?? 0, selected });
+    }
+    facets[f] = list;
   }
   const edgeKinds = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
   const { source, target, kinds } = view.edges;

@@ -4,10 +4,10 @@
  * presentation mode to sigma's reducers. The table view is its list equivalent.
  */
 import { mountClusterLabels, type ClusterLabelsHandle } from '../map/cluster-labels';
-import { buildDisplayGraph, type DisplayGraph } from '../map/display-graph';
+import { buildDisplayGraph, getScoreSizes, type DisplayGraph } from '../map/display-graph';
 import { mountMap, type MapHandle } from '../map/mount-map';
 import { applyFilters, getEdgeKindMask, isEmptyFilters, toFilteredOutKeys } from './filters';
-import { getClusterLabel, type AppState } from './state';
+import { getClusterLabel, isSameNetwork, type AppState } from './state';
 import type { ViewDeps } from './views';
 
 export interface MapView {
@@ -36,28 +36,57 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     return lastPathKeys;
   };
 
+  // Derived sets are rebuilt only when what they come from changes (a hover must not refilter 30,000
+  // people, nor re-place the cluster names): the map compares them by identity.
+  let filteredFor: { view?: AppState['view']; filters?: AppState['choices']['filters'] } = {};
+  let highlightFor: number[] | undefined;
+  let highlighted = new Set<string>();
+  let labelled = new Set<string>();
+  let labelsShown: string[] = [];
+  let labelsHidden: Set<string> | undefined;
+
   const look = () => {
     const s = deps.store.get();
     const { choices } = s;
     if (!s.view || !map) return;
-    filteredOut = isEmptyFilters(choices.filters)
-      ? new Set()
-      : toFilteredOutKeys(applyFilters(s.view, choices.filters));
+    if (filteredFor.view !== s.view || filteredFor.filters !== choices.filters) {
+      filteredFor = { view: s.view, filters: choices.filters };
+      filteredOut = isEmptyFilters(choices.filters)
+        ? new Set()
+        : toFilteredOutKeys(applyFilters(s.view, choices.filters));
+    }
+    if (highlightFor !== choices.highlighted) {
+      highlightFor = choices.highlighted;
+      highlighted = new Set(choices.highlighted.map(String));
+      labelled = new Set(choices.highlighted.slice(0, 8).map(String));
+    }
     const hovered = toKey(choices.hovered);
     const selected = toKey(choices.selected);
     map.setLook({
       ...(hovered ? { hovered } : {}),
       ...(selected ? { selected } : {}),
-      highlighted: new Set(choices.highlighted.map(String)),
-      labelled: new Set(choices.highlighted.slice(0, 8).map(String)),
+      highlighted,
+      labelled,
       paths: pathsOf(choices.paths),
       filteredOut,
       edgeKindMask: getEdgeKindMask(choices.filters),
       hideNames: choices.presentation,
       colorByKind: choices.colorLinks,
     });
-    labels?.update({ hidden: filteredOut, labels: clusterLabels(s) });
+    const names = clusterLabels(s);
+    if (
+      labelsHidden !== filteredOut ||
+      names.length !== labelsShown.length ||
+      names.some((n, i) => n !== labelsShown[i])
+    ) {
+      labelsHidden = filteredOut;
+      labelsShown = names;
+      labels?.update({ hidden: filteredOut, labels: names });
+    }
     el.dataset.visible = String(graph ? graph.order - filteredOut.size : 0);
+    // Read by tests and the browser benchmark (test/bench/browser.ts): who the map shows hovered and selected.
+    el.dataset.hovered = hovered ?? '';
+    el.dataset.selected = selected ?? '';
   };
 
   const rebuild = () => {
@@ -74,7 +103,9 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       onHover: (key) => deps.actions.hover(key === undefined ? undefined : Number(key)),
       onClick: (key) => deps.actions.select(key === undefined ? undefined : Number(key)),
     });
-    labels = mountClusterLabels(map.sigma as never, graph, { labels: clusterLabels(s) });
+    labelsShown = clusterLabels(s);
+    labelsHidden = undefined;
+    labels = mountClusterLabels(map.sigma as never, graph, { labels: labelsShown });
     el.dataset.nodes = String(graph.order);
     el.dataset.edges = String(graph.size);
     map.sigma.once('afterRender', () => (el.dataset.ready = 'true'));
@@ -91,7 +122,15 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
 
   rebuild();
   const unsubscribe = deps.store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.choices.sizeBy !== prev.choices.sizeBy) rebuild();
+    const rescored =
+      s.view !== prev.view && isSameNetwork(s.view, prev.view) && s.choices.sizeBy === prev.choices.sizeBy;
+    if (rescored) {
+      // Only the scores came in (after bridging): resize in place, keeping the camera and the layout.
+      if (s.view && s.choices.sizeBy === 'score' && graph) {
+        const sizes = getScoreSizes(s.view);
+        graph.updateEachNodeAttributes((_key, attrs) => ((attrs.size = sizes[attrs.index] ?? attrs.size), attrs));
+      }
+    } else if (s.view !== prev.view || s.choices.sizeBy !== prev.choices.sizeBy) rebuild();
     else {
       if (s.layout.positions && s.layout.positions !== prev.layout.positions) {
         applyPositions(s.layout.positions);

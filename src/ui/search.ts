@@ -3,8 +3,9 @@
  * company, position and place, with prefix and fuzzy matching, accent- and case-insensitive
  * ("chloe" finds "Chloé"), names boosted. Plus the "Search people" combobox with instant results.
  *
- * Cost: indexing is O(total text), once per view, scheduled on idle after the view arrives (or on the
- * first keystroke if that comes first); a query walks the radix tree, fuzzy terms cost more.
+ * Cost: indexing is O(total text), once per network, in chunks of 500 people that yield to the page,
+ * started on idle after the view arrives (built in one go on the first keystroke if that comes first);
+ * a query walks the radix tree, fuzzy terms cost more.
  *
  * Wiring (src/ui/app.ts):
  *   const searchEl = h('section', { className: 'panel search', role: 'search' });
@@ -18,6 +19,7 @@ import type { NetworkView } from '../worker/protocol';
 import { clear, h } from './dom';
 import { toSearchText } from './filters';
 import type { ViewDeps } from './views';
+import { isSameNetwork } from './state';
 
 interface SearchDoc {
   id: number;
@@ -41,24 +43,27 @@ export interface PeopleSearch {
   search(query: string, limit?: number): number[];
 }
 
-/** Build the index for a view. */
-export function createPeopleSearch(view: NetworkView, options: PeopleSearchOptions = {}): PeopleSearch {
-  const fuzzy = options.fuzzy ?? SEARCH_DEFAULTS.fuzzy;
-  const boost = { ...SEARCH_DEFAULTS.boost, ...options.boost };
-  const index = new MiniSearch<SearchDoc>({
+function newIndex(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
     fields: ['name', 'company', 'position', 'place'],
     idField: 'id',
     processTerm: (term) => toSearchText(term) || null,
   });
-  index.addAll(
-    view.people.map((p, id) => ({
-      id,
-      name: p.name,
-      company: p.company?.value ?? '',
-      position: p.position?.value ?? '',
-      place: p.place?.value ?? '',
-    })),
-  );
+}
+
+function toSearchDocs(view: NetworkView): SearchDoc[] {
+  return view.people.map((p, id) => ({
+    id,
+    name: p.name,
+    company: p.company?.value ?? '',
+    position: p.position?.value ?? '',
+    place: p.place?.value ?? '',
+  }));
+}
+
+function toPeopleSearch(index: MiniSearch<SearchDoc>, options: PeopleSearchOptions): PeopleSearch {
+  const fuzzy = options.fuzzy ?? SEARCH_DEFAULTS.fuzzy;
+  const boost = { ...SEARCH_DEFAULTS.boost, ...options.boost };
   return {
     search(query, limit = 20) {
       if (!query.trim()) return [];
@@ -76,6 +81,26 @@ export function createPeopleSearch(view: NetworkView, options: PeopleSearchOptio
       return out;
     },
   };
+}
+
+/** Build the index for a view, in one go. */
+export function createPeopleSearch(view: NetworkView, options: PeopleSearchOptions = {}): PeopleSearch {
+  const index = newIndex();
+  index.addAll(toSearchDocs(view));
+  return toPeopleSearch(index, options);
+}
+
+/**
+ * Build the index for a view in chunks of `chunkSize` people (default 500), yielding to the page
+ * between chunks, so no single task blocks it (at 30,000 people the whole index is about a second).
+ */
+export async function buildPeopleSearch(
+  view: NetworkView,
+  options: PeopleSearchOptions & { chunkSize?: number } = {},
+): Promise<PeopleSearch> {
+  const index = newIndex();
+  await index.addAllAsync(toSearchDocs(view), { chunkSize: options.chunkSize ?? 500 });
+  return toPeopleSearch(index, options);
 }
 
 export interface SearchDeps extends ViewDeps {
@@ -117,12 +142,13 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
   let results: number[] = [];
   let active = -1;
 
+  // A view that only brings new scores is the same network: its index stays.
   const getEngine = (view: NetworkView) => {
-    if (engineView !== view) {
-      engine = createPeopleSearch(view);
+    if (!engine || !isSameNetwork(engineView, view)) {
+      engine = createPeopleSearch(view); // typed before the background build ended: build now
       engineView = view;
     }
-    return engine!;
+    return engine;
   };
 
   const setActive = (i: number) => {
@@ -201,7 +227,13 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
     if (!view || idle !== undefined) return;
     const run = () => {
       idle = undefined;
-      if (deps.store.get().view === view) getEngine(view);
+      if (!isSameNetwork(deps.store.get().view, view)) return;
+      void buildPeopleSearch(view).then((built) => {
+        if (isSameNetwork(deps.store.get().view, view) && !isSameNetwork(engineView, view)) {
+          engine = built;
+          engineView = view;
+        }
+      });
     };
     idle =
       typeof requestIdleCallback === 'function'
@@ -216,7 +248,7 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
   };
   prepare();
   const unsubscribe = deps.store.subscribe((s, prev) => {
-    if (s.view === prev.view) return;
+    if (isSameNetwork(s.view, prev.view)) return;
     cancelIdle();
     render();
     prepare();

@@ -20,6 +20,7 @@ import { clear, h } from './dom';
 import { applyFilters, type Filters } from './filters';
 import type { Store } from './store';
 import type { ViewDeps } from './views';
+import { isSameNetwork } from './state';
 
 export const TIMELINE_UNITS = ['month', 'year'] as const;
 export type TimelineUnit = (typeof TIMELINE_UNITS)[number];
@@ -360,7 +361,7 @@ export function mountTimeline(
   update();
   const offFilters = filtersStore.subscribe(update);
   const offView = deps.store.subscribe((s, prev) => {
-    if (s.view !== prev.view) update();
+    if (!isSameNetwork(s.view, prev.view)) update();
   });
   return () => {
     offFilters();

@@ -7,7 +7,7 @@ import Graph from 'graphology';
 import { toPeopleCsv } from '../io/csv-export';
 import { toGexf, toGraphml } from '../io/graph-files';
 import { SIZE_MEASURES, type DisplayGraph, type SizeMeasure } from '../map/display-graph';
-import { downloadBlob, OWNER_LEGEND_ITEM, toPngBlob, toSvg, type LegendItem } from '../map/export-image';
+import { downloadBlob, OWNER_LEGEND_ITEM, toPngBlob, toSvgAsync, type LegendItem } from '../map/export-image';
 import { getClusterColor } from '../map/palette';
 import type { NetworkView } from '../worker/protocol';
 import { EDGE_KINDS } from '../worker/protocol';
@@ -74,10 +74,11 @@ export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => Map
       });
       downloadBlob(blob, 'netwell-map.png');
     },
-    'SVG image': (s) => {
+    'SVG image': async (s) => {
       const cur = mapView()?.current();
       if (!cur) return;
-      const svg = toSvg(cur.graph, legend(s), {
+      // In chunks that yield to the page: at 30,000 people one go would freeze it for a second or more.
+      const svg = await toSvgAsync(cur.graph, legend(s), {
         hideNames: s.choices.presentation,
         hidden: cur.filteredOut,
         edgeKindMask: getEdgeKindMask(s.choices.filters),

@@ -49,6 +49,7 @@ export function mountHeader(el: HTMLElement, deps: ViewDeps): Dispose {
     source,
     h('span', { className: 'spacer' }),
     h('span', { className: 'remember' }),
+    h('span', { className: 'offline' }),
     h('button', { type: 'button', onclick: () => filesInput.click() }, 'Open files'),
     h('button', { type: 'button', onclick: () => folderInput.click() }, 'Open folder'),
     h('button', { type: 'button', onclick: () => void deps.actions.loadSample() }, 'Show sample'),
@@ -148,6 +149,14 @@ export function mountSuperConnectors(el: HTMLElement, deps: ViewDeps): Dispose {
   return onView(deps, (view) => {
     clear(el);
     if (!view) return;
+    if (!view.ranked) {
+      // The map comes first; bridging (betweenness) follows in the worker's threads.
+      el.append(
+        h('h2', {}, 'Super-connectors'),
+        h('p', { className: 'hint', role: 'status' }, 'Ranking super-connectors… (measuring who bridges the clusters)'),
+      );
+      return;
+    }
     const list = h('ol', { className: 'ranked', 'aria-label': 'Super-connectors' });
     for (const sc of view.superConnectors.slice(0, 25)) {
       const p = view.people[sc.index];
@@ -239,12 +248,23 @@ export function renderPerson(
   );
 }
 
+const indexById = new WeakMap<NetworkView, Map<string, number>>();
+
+/** Person id → index in the view, built once per view (not per click: 30,000 entries). */
+function getIndexById(view: NetworkView): Map<string, number> {
+  let map = indexById.get(view);
+  if (!map) indexById.set(view, (map = new Map(view.people.map((p, i) => [p.id, i]))));
+  return map;
+}
+
 export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
-  let last: [unknown, unknown, unknown] | undefined;
+  let last: [unknown, unknown, unknown, unknown] | undefined;
   const render = (s: AppState) => {
     const index = s.choices.selected ?? s.choices.hovered;
-    if (last && last[0] === s.view && last[1] === index && last[2] === s.edits) return;
-    last = [s.view, index, s.edits];
+    // Selected or only hovered matters too: a click on the hovered person adds "Clear selection" and the links.
+    const chosen = s.choices.selected !== undefined;
+    if (last && last[0] === s.view && last[1] === index && last[2] === s.edits && last[3] === chosen) return;
+    last = [s.view, index, s.edits, chosen];
     clear(el);
     if (!s.view || index === undefined) {
       el.append(
@@ -273,7 +293,7 @@ export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
     el.append(section);
     void deps.actions.links(person.id).then((links) => {
       if (deps.store.get().view !== view || deps.store.get().choices.selected !== index) return;
-      const indexOf = new Map(view.people.map((p, i) => [p.id, i]));
+      const indexOf = getIndexById(view);
       section.replaceChildren(
         h('h3', {}, `Links (${links.length})`),
         links.length

@@ -9,7 +9,7 @@
  * betweenness vs our sampled one (time, Spearman ρ, top-100 overlap; up to --exact-max people), and
  * Fruchterman-Reingold (grid) vs our ForceAtlas2 for the same number of iterations.
  * Sizes: 1k, 10k, 30k, 100k, 250k (see sizes.ts); default 1k,10k,30k (a few minutes on 2 cores).
- * First render (browser) is not measured here; see docs/performance.md.
+ * `--browser` measures the app in headless Chromium instead (browser.ts; `--browser --help`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_SIZES, BENCH_STAGES, isBenchSize, type BenchSize, type SizeReport } from './sizes';
-import { getMedian } from './stats';
+import { getMedian, toMarkdownTable } from './stats';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PYTHON = '/usr/bin/python3';
@@ -82,18 +82,6 @@ const fmtMs = (ms: number | undefined) =>
 const fmtRatio = (ours: number | undefined, theirs: number | undefined) =>
   ours === undefined || theirs === undefined || !(theirs > 0) ? '–' : `${(ours / theirs).toFixed(2)}×`;
 const fmt = (x: number | undefined, d = 3) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  ]
-    .concat(rows.map(line))
-    .join('\n');
-}
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
@@ -182,19 +170,35 @@ function main(): void {
       fmtMs(getMedian((r.cpuRuns ?? []).map((x) => keys.reduce((s, k) => s + x[k], 0)))),
       '',
     ]);
+  const upTo = (last: (typeof BENCH_STAGES)[number]) => BENCH_STAGES.slice(0, BENCH_STAGES.indexOf(last) + 1);
+  rows.push(['**to the first map** (worker side)', ...totals(upTo('view'))]);
+  rows.push(['**to clusters + super-connectors**, one thread', ...totals(upTo('rank'))]);
+  // The app runs bridging's parts in parallel threads: the same stages with the parts' sum replaced by the longest part.
   rows.push([
-    '**to clusters + super-connectors**',
-    ...totals(BENCH_STAGES.filter((s) => s !== 'view' && s !== 'layout')),
+    '**to clusters + super-connectors**, bridging parts in parallel (wall)',
+    ...reports.flatMap((r) => [
+      fmtMs(
+        getMedian(
+          r.runs.map((x, k) => {
+            const parts = r.bridgingParts?.[k] ?? [];
+            const sum = parts.reduce((a, b) => a + b, 0);
+            return upTo('rank').reduce((a, st) => a + x[st], 0) - sum + Math.max(0, ...parts);
+          }),
+        ),
+      ),
+      '',
+      '',
+    ]),
   ]);
   rows.push(['**all stages**', ...totals(BENCH_STAGES)]);
   console.log(
     '## Stages (median of the runs: ms = wall clock, cpu = CPU ms of the process incl. GC threads; ' +
       'MB = RSS high-water mark at the end of the stage, first run)\n',
   );
-  console.log(table(header, rows));
+  console.log(toMarkdownTable(header, rows));
   console.log('\n## Sizes\n');
   console.log(
-    table(
+    toMarkdownTable(
       [
         'size',
         'people',
@@ -244,7 +248,7 @@ function main(): void {
     ];
   });
   console.log(
-    table(
+    toMarkdownTable(
       [
         'size',
         'clusters: Louvain / multilevel ms',
@@ -263,9 +267,20 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (e) {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(2);
+const argv = process.argv.slice(2);
+if (argv.includes('--browser')) {
+  // The browser side (issue 8's page targets): see browser.ts.
+  import('./browser')
+    .then((b) => b.main(argv.filter((a) => a !== '--browser')))
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(2);
+    });
+} else {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
 }

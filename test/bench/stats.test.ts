@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSpearman, computeTopOverlap, getMedian, getTopK, toRanks } from './stats';
+import { computeSpearman, computeTopOverlap, getMedian, getTopK, toMarkdownTable, toRanks } from './stats';
 
 describe('bench stats', () => {
   it('takes the median of odd and even counts', () => {
@@ -23,5 +23,19 @@ describe('bench stats', () => {
     expect(getTopK([5, 9, 1, 9], 2)).toEqual([1, 3]);
     expect(computeTopOverlap([5, 9, 1, 9], [9, 8, 0, 0], 2)).toBe(0.5);
     expect(computeTopOverlap([1, 2, 3], [1, 2, 3], 2)).toBe(1);
+  });
+});
+
+describe('toMarkdownTable', () => {
+  it('pads columns to their widest cell, the first left-aligned, the rest right-aligned', () => {
+    expect(
+      toMarkdownTable(
+        ['stage', 'ms'],
+        [
+          ['parse', '12'],
+          ['links', '7630'],
+        ],
+      ),
+    ).toBe(['| stage |   ms |', '|:------|-----:|', '| parse |   12 |', '| links | 7630 |'].join('\n'));
   });
 });

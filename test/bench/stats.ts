@@ -67,3 +67,15 @@ export function computeTopOverlap(a: ArrayLike<number>, b: ArrayLike<number>, k:
   if (other.length === 0) return NaN;
   return other.filter((i) => top.has(i)).length / other.length;
 }
+
+/** A markdown table, first column left-aligned, the others right-aligned, columns padded to their widest cell. */
+export function toMarkdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDisplayGraph } from '../../src/map/display-graph';
-import { getLegendHeight, toSvg, toXmlText, type LegendItem } from '../../src/map/export-image';
+import { getLegendHeight, toSvg, toSvgAsync, toXmlText, type LegendItem } from '../../src/map/export-image';
 import { getClusterColor } from '../../src/map/palette';
 import { makeView } from '../ui/view-fixture';
 
@@ -25,6 +25,13 @@ const legendOf = (view: ReturnType<typeof makeView>): LegendItem[] =>
   view.clusters.map((c, i) => ({ label: c.label, color: getClusterColor(i), size: c.size }));
 
 describe('toSvg', () => {
+  it('builds the same document in chunks (toSvgAsync) as in one go', async () => {
+    const view = makeView();
+    const graph = buildDisplayGraph(view);
+    for (const options of [{}, { maxEdges: 1 }, { hideNames: true, hidden: new Set(['3']) }])
+      expect(await toSvgAsync(graph, legendOf(view), options)).toBe(toSvg(graph, legendOf(view), options));
+  });
+
   it("draws every person as a circle, every link but owners' spokes as a line, cluster names and a legend", () => {
     const view = makeView();
     const svg = toSvg(buildDisplayGraph(view), legendOf(view));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPeopleSearch } from '../../src/ui/search';
+import { buildPeopleSearch, createPeopleSearch } from '../../src/ui/search';
 import { makeView } from './view-fixture';
 
 describe('createPeopleSearch', () => {
@@ -36,5 +36,15 @@ describe('createPeopleSearch', () => {
   it('returns nothing for a blank query or an unknown word', () => {
     expect(s.search('   ')).toEqual([]);
     expect(s.search('xylophone')).toEqual([]);
+  });
+});
+
+describe('buildPeopleSearch', () => {
+  it('builds in chunks an index that answers as the one built in one go', async () => {
+    const view = makeView();
+    const whole = createPeopleSearch(view);
+    const chunked = await buildPeopleSearch(view, { chunkSize: 2 });
+    for (const q of ['chloe', 'BJORN', 'dar', 'Marsch', 'berlin', 'nobody-here'])
+      expect(chunked.search(q)).toEqual(whole.search(q));
   });
 });
