@@ -9,5 +9,10 @@ export default function setup(): void {
   assertChromium();
   const dist = process.env.NETWELL_DIST ?? 'dist';
   if (process.env.NETWELL_SKIP_BUILD === '1' && existsSync(`${dist}/index.html`)) return;
-  execSync(`npx vite build --logLevel warn --outDir ${JSON.stringify(dist)}`, { stdio: 'inherit' });
+  // NODE_ENV=production as `npm run build` has it: vitest sets NODE_ENV=test, which a child `vite build` would
+  // inherit, giving a bundle with import.meta.env.PROD false (offline use off) and dependencies' dev code.
+  execSync(`npx vite build --logLevel warn --outDir ${JSON.stringify(dist)}`, {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
