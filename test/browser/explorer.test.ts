@@ -197,7 +197,7 @@ describe('the explorer', () => {
     expect(panel).toContain('Why a super-connector');
   });
 
-  // APP GAP (issue 7, Person panel: "every link with its evidence"): the panel lists no links at all.
+  // Issue 7, Person panel: "every link with its evidence" (the list comes from the worker's evidence graph).
   it("lists the person's links, each with its evidence", async () => {
     const links = getPersonPanel(page).getByRole('list', { name: 'Links', exact: true });
     await expect.poll(() => links.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -441,9 +441,8 @@ describe('the explorer', () => {
     expect(names.filter((n) => named.texts.join('\n').includes(n)).length).toBeGreaterThan(0);
   });
 
-  // APP DEFECT (src/io/graph-files.ts GEXF import, or the merge after it): the GEXF of the sample holds
-  // 3853 nodes (checked above) but re-importing it gives a map of 2197 people (measured 2026-11-25);
-  // expected the same people as exported.
+  // Was an app defect (fixed 2026-11-25): re-importing the sample's GEXF (3853 nodes) gave 2197 people, as
+  // graph-file people were merged by name.
   it('re-imports its own GEXF export through "Open files": the same people on the map', async () => {
     const gexf = await downloadExport(page, 'GEXF (Gephi)');
     const outcome = await importFiles(page, [{ name: 'netwell.gexf', bytes: gexf.bytes, mimeType: 'application/xml' }]);
@@ -454,10 +453,8 @@ describe('the explorer', () => {
     await expect(page.locator('.top .source').textContent()).resolves.toBe('netwell.gexf');
   });
 
-  // APP DEFECT (src/ui/map-view.ts): with the map hidden (Table view), look() calls sigma's refresh,
-  // which throws "Sigma: Container has no width"; the store listeners after it (person panel, the
-  // Map/Table switch) then never run: selecting in the table leaves the panel empty, and "Map" no
-  // longer brings the map back.
+  // Was an app defect (fixed 2026-11-25): with the map hidden (Table view) sigma's refresh threw "Container has
+  // no width", and the store listeners after it never ran, so the table's selection never reached the panel.
   it('reaches the table by keyboard: Tab into it, ArrowDown and Enter select a person', async () => {
     const errorsBefore = app.errors.length;
     await toolbar().getByRole('button', { name: 'Table' }).click();

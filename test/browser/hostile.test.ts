@@ -235,7 +235,7 @@ const BROKEN: { what: string; make: () => HostileFile; big?: boolean; message: R
     what: 'an empty Connections.csv',
     make: () => makeEmptyFile(),
     message: /Connections\.csv.*empty|empty.*Connections\.csv/i,
-    // APP DEFECT: the same generic alert; "the file is empty" is a warning issue it does not quote.
+    // Was an app defect: the same generic alert, as "the file is empty" is a warning issue it did not quote.
   },
   { what: 'a 50 MiB file of one line', make: () => makeOneLineFile(), big: true, message: /Connections\.csv/i },
 ];
