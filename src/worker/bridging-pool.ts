@@ -19,7 +19,7 @@ const abortError = () =>
   Object.assign(new Error('worker: bridging was stopped by a newer request.'), { name: 'AbortError' });
 
 export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
-  let workers: Worker[] = [];
+  let workers: (Worker | undefined)[] = [];
   let running: { reject(e: Error): void }[] = [];
 
   const runPart = (k: number, request: BridgingRequest) =>
@@ -41,7 +41,7 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
         done();
         // A failed thread (out of memory, refused by the browser): do its part here instead.
         workers[k]?.terminate();
-        workers[k] = undefined as unknown as Worker;
+        workers[k] = undefined;
         resolve(accumulateDependencies(request, request.sources, request.weighted, request.linear));
       };
       worker.postMessage(request);

@@ -11,9 +11,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  accumulateDependencies,
+  computeBetweennessFromPlan,
   getBetweennessPlan,
-  toBetweenness,
   type BetweennessOptions,
 } from '../../src/core/analysis/betweenness';
 import { toCsrFromEdges } from '../../src/core/analysis/csr';
@@ -46,7 +45,7 @@ if (existsSync(join(dir, 'exact.f64'))) exact = f64('exact.f64');
 else {
   const t = performance.now();
   const plan = getBetweennessPlan(n, { exactMaxNodes: Infinity, parts: 1 });
-  exact = toBetweenness(plan, [accumulateDependencies(csr, plan.parts[0]!, true, false)]).values;
+  exact = computeBetweennessFromPlan(csr, plan).values;
   writeFileSync(join(dir, 'exact.f64'), new Uint8Array(exact.buffer));
   console.log(`exact over ${n} sources: ${Math.round(performance.now() - t)} ms`);
 }
@@ -64,10 +63,7 @@ for (const [label, options] of settings) {
     // The rng the app derives from its seed (core/analysis/analyze getBridgingInput).
     const plan = getBetweennessPlan(n, { exactMaxNodes: 0, rng: createRng(seed * 7919 + 17), ...options });
     const t = performance.now();
-    const values = toBetweenness(
-      plan,
-      plan.parts.map((p) => accumulateDependencies(csr, p, true, plan.linear)),
-    ).values;
+    const values = computeBetweennessFromPlan(csr, plan).values;
     const ms = performance.now() - t;
     out.push(
       `seed ${seed}: top-100 ${Math.round(computeTopOverlap(exact, values, 100) * 100)}%, ` +

@@ -164,6 +164,15 @@ function main(): void {
       String(r.peakRssMB[stage] ?? '–'),
     ]),
   ]);
+  // Bridging's parts, timed apart: the longer one is what the app's two threads wait for.
+  rows.splice(BENCH_STAGES.indexOf('bridging') + 1, 0, [
+    '… bridging, longer of its parts',
+    ...reports.flatMap((r) => [
+      fmtMs(getMedian((r.bridgingParts ?? []).map((parts) => Math.max(0, ...parts)))),
+      '',
+      '',
+    ]),
+  ]);
   const totals = (keys: readonly (typeof BENCH_STAGES)[number][]) =>
     reports.flatMap((r) => [
       fmtMs(getMedian(r.runs.map((x) => keys.reduce((s, k) => s + x[k], 0)))),

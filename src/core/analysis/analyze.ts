@@ -13,9 +13,8 @@ import type { PeopleIndex } from '../people';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
 import {
-  accumulateDependencies,
+  computeBetweennessFromPlan,
   getBetweennessPlan,
-  toBetweenness,
   type BetweennessOptions,
   type BetweennessPlan,
   type BetweennessResult,
@@ -175,12 +174,7 @@ export function getBridgingInput(graph: EvidenceGraph, options: AnalysisOptions 
 
 /** Betweenness of a bridging input in this thread (the app's worker runs the plan's parts in threads instead). */
 export function computeBridging(input: BridgingInput): BetweennessResult {
-  const { csr, plan } = input;
-  if (csr.nodes.length === 0) return { values: new Float64Array(0), exact: true, sources: 0 };
-  return toBetweenness(
-    plan,
-    plan.parts.map((sources) => accumulateDependencies(csr, sources, plan.weighted, plan.linear)),
-  );
+  return computeBetweennessFromPlan(input.csr, input.plan);
 }
 
 /** The second half: participation and super-connectors from the clustered network and its betweenness. */

@@ -13,8 +13,8 @@
  *
  * The sources are split into `parts` fixed, contiguous runs whose sums are added in order, so the
  * worker can hand the parts to several threads and still get the bits the CLI gets in one
- * (`getBetweennessPlan`, `accumulateDependencies`, `toBetweenness` are the pieces; `computeBetweenness`
- * runs them in one thread).
+ * (`getBetweennessPlan`, `accumulateDependencies`, `toBetweenness` are the pieces;
+ * `computeBetweennessFromPlan` and `computeBetweenness` run them in one thread).
  *
  * Distances: by default weighted, length of a link = 1 / weight, so shortest paths prefer strong,
  * real ties (a message-heavy connection or an edge-table tie) over inferred `similar` links, which
@@ -251,13 +251,15 @@ export function toBetweenness(plan: BetweennessPlan, sums: readonly Float64Array
   return { values, exact: plan.exact, sources: plan.sources };
 }
 
-/** Brandes betweenness, exact or sampled, of every node of the CSR, in this thread. */
-export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): BetweennessResult {
-  const n = csr.nodes.length;
-  if (n === 0) return { values: new Float64Array(0), exact: true, sources: 0 };
-  const plan = getBetweennessPlan(n, options);
+/** Runs every part of a plan in this thread and scales the sums: what the app's threads give, in one. */
+export function computeBetweennessFromPlan(csr: CsrArrays, plan: BetweennessPlan): BetweennessResult {
   return toBetweenness(
     plan,
     plan.parts.map((sources) => accumulateDependencies(csr, sources, plan.weighted, plan.linear)),
   );
+}
+
+/** Brandes betweenness, exact or sampled, of every node of the CSR, in this thread. */
+export function computeBetweenness(csr: Csr, options: BetweennessOptions = {}): BetweennessResult {
+  return computeBetweennessFromPlan(csr, getBetweennessPlan(csr.nodes.length, options));
 }
