@@ -7,17 +7,19 @@
  * Runs in Node too (tests, benchmarks): nothing here touches the DOM.
  */
 import {
-  analyzeClusters,
   AnalysisCancelledError,
+  clusterNetwork,
   computeBridging,
   getBridgingInput,
   rankNetwork,
+  toAnalysis,
   type Analysis,
   type AnalysisStage,
   type BridgingInput,
+  type ClusteredNetwork,
 } from '../core/analysis/analyze';
 import { toBetweenness, type BetweennessResult } from '../core/analysis/betweenness';
-import type { EvidenceGraph } from '../core/analysis/evidence-graph';
+import { toEvidenceGraph, type EvidenceGraph, type EvidenceLinks } from '../core/analysis/evidence-graph';
 import { UNCLUSTERED } from '../core/analysis/clusters';
 import { askNetwork, type AskResult } from '../core/ask/ask';
 import { getBundledVocabulary } from '../core/ask/bundled-vocabulary';
@@ -106,9 +108,16 @@ export function createSession(): Session {
     hooks.onProgress?.(stage, fraction, STAGE_MESSAGES[stage]);
   }
 
-  // What does not depend on the resolution, kept for re-clustering: the evidence graph, and its betweenness per seed.
+  // What does not depend on the resolution, kept for re-clustering: the evidence links and graph, and the
+  // betweenness per seed.
   let built:
-    { loaded: Loaded; graph: EvidenceGraph; bridging?: { seed: number; result: BetweennessResult } } | undefined;
+    | {
+        loaded: Loaded;
+        links: EvidenceLinks;
+        graph?: EvidenceGraph;
+        bridging?: { seed: number; result: BetweennessResult };
+      }
+    | undefined;
 
   async function runAnalysis(
     l: Loaded,
@@ -125,24 +134,35 @@ export function createSession(): Session {
       ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
     };
     const reuse = built?.loaded === l ? built : undefined;
-    const clustered = analyzeClusters(l.index, l.imported.dataset, options, reuse?.graph);
-    if (!reuse) built = { loaded: l, graph: clustered.graph };
+    // 1. The map from arrays: links, clusters, names; no graphology graph yet.
+    const clustered = clusterNetwork(l.index, l.imported.dataset, options, reuse?.links);
+    if (!reuse) built = { loaded: l, links: clustered.links };
     const kept = built!;
     const view = toNetworkView(l, clustered, settings);
     view.changes = changes;
-    analysis = clustered;
-    loaded = l;
     hooks.onClusters?.(view);
 
+    // 2. Bridging starts in its threads while this thread builds the evidence graph (for Ask, the person
+    // panel, exports and the ranking's reasons). No yield until the graph is the current analysis: a
+    // message handled meanwhile (an Ask) must not see the previous network.
+    hooks.onProgress?.('bridging', 0.65, STAGE_MESSAGES.bridging);
+    const input = getBridgingInput(clustered, options);
+    const known = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
+    const threads = known || !hooks.bridge ? undefined : hooks.bridge(input);
+    // A failure is awaited below; until then it must not count as unhandled.
+    threads?.catch(() => undefined);
+    kept.graph ??= toEvidenceGraph(clustered.links);
+    const clusteredAnalysis = toAnalysis(clustered, kept.graph);
+    analysis = clusteredAnalysis;
+    loaded = l;
     await step(hooks, 'bridging', 0.65);
-    const input = getBridgingInput(clustered.graph, options);
-    let between = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
+    let between = known;
     if (!between) {
-      between = hooks.bridge ? toBetweenness(input.plan, await hooks.bridge(input)) : computeBridging(input);
+      between = threads ? toBetweenness(input.plan, await threads) : computeBridging(input);
       kept.bridging = { seed: settings.seed, result: between };
     }
     if (hooks.isCancelled?.()) throw new Cancelled();
-    const a = rankNetwork(clustered, input, between, options);
+    const a = rankNetwork(clusteredAnalysis, input, between, options);
     setRanking(view, a);
     analysis = a;
     hooks.onProgress?.('done', 1, STAGE_MESSAGES.done);
@@ -256,8 +276,11 @@ function placeLabel(p: Person): SourcedView | undefined {
   };
 }
 
-function getTopSuperConnectors(a: Analysis, indexOf: Map<string, number>): NetworkView['superConnectors'] {
-  return a.superConnectors
+function getTopSuperConnectors(
+  a: Partial<Pick<Analysis, 'superConnectors'>>,
+  indexOf: Map<string, number>,
+): NetworkView['superConnectors'] {
+  return (a.superConnectors ?? [])
     .filter((s) => s.score > 0)
     .slice(0, 100)
     .flatMap((s) => {
@@ -275,7 +298,11 @@ export function setRanking(view: NetworkView, a: Analysis): void {
 }
 
 /** The compact view the page draws: people in graph order, clusters largest first, links as typed arrays. */
-export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings): NetworkView {
+export function toNetworkView(
+  l: Loaded,
+  a: ClusteredNetwork & Partial<Pick<Analysis, 'scores' | 'superConnectors'>>,
+  settings: AnalyzeSettings,
+): NetworkView {
   const people = l.index.people;
   const indexOf = new Map(people.map((p, i) => [p.id, i]));
   const clusters = a.clusters.filter((c) => c.id !== UNCLUSTERED);
@@ -292,7 +319,7 @@ export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings)
       owners: p.owners,
       degree: a.degree[p.id] ?? (p.ownerId ? 0 : p.owners.length ? 1 : 2),
       cluster: clusterIndex.get(a.membership[p.id] ?? '') ?? -1,
-      score: a.scores[p.id]?.score ?? 0,
+      score: a.scores?.[p.id]?.score ?? 0,
     };
     if (url) view.url = url;
     if (p.ownerId) view.ownerId = p.ownerId;
@@ -320,22 +347,17 @@ export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings)
     return view;
   });
 
-  const src: number[] = [];
-  const dst: number[] = [];
-  const weight: number[] = [];
-  const kinds: number[] = [];
-  a.graph.forEachEdge((_e, attrs, s, t) => {
-    const si = indexOf.get(s);
-    const ti = indexOf.get(t);
-    if (si === undefined || ti === undefined) return;
-    let bits = 0;
-    EDGE_KINDS.forEach((k, b) => {
-      if (attrs.kinds[k] !== undefined) bits |= 1 << b;
+  // Links in link order (the graph's edge order), their endpoints as positions in `people`.
+  const { ids, source, target, kindWeights } = a.links;
+  const viewIndex = Int32Array.from(ids, (id) => indexOf.get(id) ?? -1);
+  const keep: number[] = [];
+  for (let e = 0; e < source.length; e++) if (viewIndex[source[e]!]! >= 0 && viewIndex[target[e]!]! >= 0) keep.push(e);
+  const kinds = new Uint8Array(keep.length);
+  EDGE_KINDS.forEach((k, b) => {
+    const w = kindWeights[k];
+    keep.forEach((e, i) => {
+      if (w[e]! > 0) kinds[i] = kinds[i]! | (1 << b);
     });
-    src.push(si);
-    dst.push(ti);
-    weight.push(attrs.weight);
-    kinds.push(bits);
   });
 
   const positions = computeSeedLayout(
@@ -352,14 +374,14 @@ export function toNetworkView(l: Loaded, a: Analysis, settings: AnalyzeSettings)
     clusters: clusters.map((c) => ({ id: c.id, label: c.label, size: c.size, terms: c.terms, owners: c.ownerShare })),
     superConnectors: getTopSuperConnectors(a, indexOf),
     edges: {
-      source: Uint32Array.from(src),
-      target: Uint32Array.from(dst),
-      weight: Float32Array.from(weight),
-      kinds: Uint8Array.from(kinds),
+      source: Uint32Array.from(keep, (e) => viewIndex[source[e]!]!),
+      target: Uint32Array.from(keep, (e) => viewIndex[target[e]!]!),
+      weight: Float32Array.from(keep, (e) => a.links.weight[e]!),
+      kinds,
     },
     positions,
     modularity: a.modularity,
-    ranked: Object.keys(a.scores).length > 0 || a.graph.order === 0,
+    ranked: Object.keys(a.scores ?? {}).length > 0 || a.links.ids.length === 0,
     summary: l.imported.summary,
     issues: l.imported.issues,
     hidden,

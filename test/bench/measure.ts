@@ -8,10 +8,12 @@
  *   build      the pipeline's `imported.people ?? buildPeople(...)`: ~0 since the import merges
  *   gazetteer  core/enrich createGazetteer (index build; the JSON import is timed once, cold)
  *   enrich     core/enrich enrichPeople
- *   links, clusters, names  core/analysis analyzeClusters' stages, timed from its onProgress calls:
- *              links = evidence graph; clusters = Louvain; names (and degrees)
+ *   links, clusters, names  core/analysis clusterNetwork's stages, timed from its onProgress calls:
+ *              links = evidence links (arrays); clusters = CSR + Louvain; names (and degrees)
  *   view       worker/pipeline toNetworkView (compact arrays + seed layout): the map the worker sends first
- *   bridging   CSR + betweenness plan (getBridgingInput) and each part's dependency sums, timed apart
+ *   graph      core/analysis toEvidenceGraph (the graphology graph, built after the first map; the app builds
+ *              it while bridging runs in its threads, this benchmark one after the other)
+ *   bridging   betweenness plan (getBridgingInput) and each part's dependency sums, timed apart
  *              (the app runs the parts in two threads), then toBetweenness
  *   rank       core/analysis rankNetwork (participation, super-connectors) + setRanking
  *   layout     core/layout createForceLayout + `layoutIterations` ForceAtlas2 iterations (owners' spokes
@@ -22,9 +24,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  analyzeClusters,
+  clusterNetwork,
   getBridgingInput,
   rankNetwork,
+  toAnalysis,
   type Analysis,
   type AnalysisStage,
 } from '../../src/core/analysis/analyze';
@@ -150,11 +153,13 @@ async function main(): Promise<void> {
     lap('enrich');
     const stageOf: Partial<Record<AnalysisStage, BenchStage>> = { clusters: 'links', names: 'clusters' };
     const options = { seed: 1, onProgress: (st: AnalysisStage) => stageOf[st] && lap(stageOf[st]) };
-    const clustered = analyzeClusters(index, imported.dataset, options);
+    const network = clusterNetwork(index, imported.dataset, options);
     lap('names');
-    const view = toNetworkView({ imported, index }, clustered, { seed: 1, resolution: 1 });
+    const view = toNetworkView({ imported, index }, network, { seed: 1, resolution: 1 });
     lap('view');
-    const input = getBridgingInput(clustered.graph, options);
+    const clustered = toAnalysis(network);
+    lap('graph');
+    const input = getBridgingInput(clustered, options);
     const parts = input.plan.parts.map((sources) => {
       const t0 = performance.now();
       const sums = accumulateDependencies(input.csr, sources, input.plan.weighted, input.plan.linear);

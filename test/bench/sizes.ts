@@ -25,6 +25,7 @@ export const BENCH_STAGES = [
   'clusters',
   'names',
   'view',
+  'graph',
   'bridging',
   'rank',
   'layout',

@@ -1,9 +1,8 @@
 // The bridging pool over fake threads (Node has no Web Worker): parts in order, the same sums as one
 // thread, a stop that rejects with AbortError, and a failed thread's part done in the caller.
 import { describe, expect, it } from 'vitest';
-import { getBridgingInput } from '../../src/core/analysis/analyze';
+import { clusterNetwork, getBridgingInput } from '../../src/core/analysis/analyze';
 import { accumulateDependencies } from '../../src/core/analysis/betweenness';
-import { buildEvidenceGraph } from '../../src/core/analysis/evidence-graph';
 import { buildPeople } from '../../src/core/people';
 import type { Dataset } from '../../src/core/types';
 import { createBridgingPool } from '../../src/worker/bridging-pool';
@@ -44,8 +43,9 @@ function getInput() {
         ref: { file: 'links.csv', line: i + 2 },
       });
   dataset.edges = edges;
-  const graph = buildEvidenceGraph(buildPeople(dataset), dataset);
-  return getBridgingInput(graph, { betweenness: { exactMaxNodes: 0, pivots: 16 } });
+  return getBridgingInput(clusterNetwork(buildPeople(dataset), dataset), {
+    betweenness: { exactMaxNodes: 0, pivots: 16 },
+  });
 }
 
 describe('createBridgingPool', () => {

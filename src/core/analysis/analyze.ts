@@ -1,11 +1,13 @@
 /**
- * The analysis pipeline: evidence graph → clusters (Louvain, owners left out) → cluster names →
+ * The analysis pipeline: evidence links → clusters (Louvain, owners left out) → cluster names →
  * bridging (Brandes betweenness, owners left out) → participation → super-connectors.
  * Pure and synchronous, so the same code runs in the CLI and in the app's worker; it reports progress
  * per stage and checks `isCancelled()` between stages (a cancelled run throws AnalysisCancelledError).
- * It comes in two halves so the app can draw the map before bridging is known: `analyzeClusters`
- * (graph, clusters, names) and `rankNetwork` (participation, super-connectors) over the betweenness of
- * `getBridgingInput`, computed here by `computeBridging` or by the worker in threads, with the same result.
+ * It comes in two halves so the app can draw the map before bridging is known: `clusterNetwork` (links,
+ * clusters, names, all over arrays: no graphology graph yet), then `toAnalysis` (the evidence graph) and
+ * `rankNetwork` (participation, super-connectors) over the betweenness of `getBridgingInput`, computed here
+ * by `computeBridging` or by the worker in threads, with the same result. `analyzeClusters` is the first
+ * half with the graph built.
  * Seeded: the same people, dataset and options give the same Analysis.
  * Cost: dominated by bridging, O(s · (m + n) log n) with s = n (exact, ≤ 1,000 people) or 256 pivots.
  */
@@ -20,9 +22,17 @@ import {
   type BetweennessResult,
 } from './betweenness';
 import { computeClusterNames, type ClusterDescription, type ClusterNameOptions } from './cluster-names';
-import { computeClusters, UNCLUSTERED, type ClusterOptions } from './clusters';
-import { toCsr, type Csr } from './csr';
-import { buildEvidenceGraph, type EvidenceGraph, type EvidenceGraphOptions } from './evidence-graph';
+import { toClusterResult, UNCLUSTERED, type ClusterOptions } from './clusters';
+import { toCsrFromEdges, type Csr } from './csr';
+import {
+  buildEvidenceLinks,
+  toEvidenceGraph,
+  toPersonSource,
+  type EvidenceGraph,
+  type EvidenceGraphOptions,
+  type EvidenceLinks,
+} from './evidence-graph';
+import { computeLouvain } from './louvain';
 import { computeParticipation } from './participation';
 import { computeSuperConnectors, type SuperConnector, type SuperConnectorOptions } from './super-connectors';
 
@@ -45,8 +55,8 @@ export interface AnalysisOptions {
   resolution?: number;
   /** Evidence graph options (kinds, weights, similarity). Defaults in evidence-graph.ts. */
   graph?: EvidenceGraphOptions;
-  /** Clustering options other than seed and resolution. Defaults in clusters.ts. */
-  clusters?: Omit<ClusterOptions, 'seed' | 'resolution' | 'rng'>;
+  /** Clustering options other than seed and resolution (owners are always left out). Defaults in clusters.ts. */
+  clusters?: Pick<ClusterOptions, 'minClusterSize'>;
   /** Cluster naming options. Defaults in cluster-names.ts. */
   names?: ClusterNameOptions;
   /** Betweenness options (weighted, exact threshold, pivots). Defaults in betweenness.ts. */
@@ -72,15 +82,10 @@ export interface PersonScores {
 /** 0: an owner; 1: connected to an owner; 2: known only through other links. */
 export type Degree = 0 | 1 | 2;
 
-export interface Analysis {
+export interface Analysis extends ClusteredNetwork {
   graph: EvidenceGraph;
-  clusters: ClusterDescription[];
-  /** Cluster id per non-owner person (`unclustered` for people in no cluster). */
-  membership: Record<string, string>;
   superConnectors: SuperConnector[];
-  modularity: number;
   scores: Record<string, PersonScores>;
-  degree: Record<string, Degree>;
   /** Whether betweenness was exact, and over how many sources. */
   bridging: { exact: boolean; sources: number };
 }
@@ -104,55 +109,107 @@ function enterStage(o: AnalysisOptions, s: AnalysisStage): void {
 }
 
 /**
- * The first half of the analysis, what the map needs: the evidence graph (or `graph` when given: the
- * same people and dataset, e.g. re-clustering at another resolution), clusters, their names and each
- * person's degree. Bridging and the ranking are left empty (`superConnectors: []`, `scores: {}`) for
- * {@link rankNetwork} to fill.
+ * What the map needs, from arrays only (no graphology graph yet): the evidence links (or `links` when given:
+ * the same people and dataset, e.g. re-clustering at another resolution), the network without owners as a CSR
+ * (Louvain's and bridging's graph), clusters, their names and each person's degree.
+ */
+export interface ClusteredNetwork {
+  links: EvidenceLinks;
+  /** The people who are not owners and the links between them (weights as on the links); node order is id order. */
+  csr: Csr;
+  clusters: ClusterDescription[];
+  /** Cluster id per non-owner person (`unclustered` for people in no cluster). */
+  membership: Record<string, string>;
+  modularity: number;
+  degree: Record<string, Degree>;
+}
+
+/** The first half of the analysis, over arrays: links, clusters, names (see {@link ClusteredNetwork}). */
+export function clusterNetwork(
+  index: PeopleIndex,
+  dataset: Dataset,
+  options: AnalysisOptions = {},
+  links?: EvidenceLinks,
+): ClusteredNetwork {
+  const o = { ...ANALYSIS_DEFAULTS, ...options };
+
+  // 1. Evidence links.
+  enterStage(o, 'graph');
+  const l = links ?? buildEvidenceLinks(index, dataset, o.graph);
+
+  // 2. Clusters, owners left out (Louvain over the CSR of everyone else).
+  enterStage(o, 'clusters');
+  const csr = toNetworkCsr(l);
+  const louvain = computeLouvain(csr, { resolution: o.resolution, rng: createRng(o.seed) });
+  const clusterResult = toClusterResult(csr, louvain, o.clusters);
+
+  // 3. Names.
+  enterStage(o, 'names');
+  const clusters = computeClusterNames(toPersonSource(l), clusterResult, o.names);
+  return {
+    links: l,
+    csr,
+    clusters,
+    membership: clusterResult.membership,
+    modularity: clusterResult.modularity,
+    degree: getDegrees(l),
+  };
+}
+
+/** The CSR of the people who are not owners and the links between them, in id and link order. */
+function toNetworkCsr(links: EvidenceLinks): Csr {
+  const { ids, attributes, source, target, weight } = links;
+  const at = new Int32Array(ids.length).fill(-1);
+  const nodes: string[] = [];
+  ids.forEach((id, i) => {
+    if (attributes[i]?.ownerId !== undefined) return;
+    at[i] = nodes.length;
+    nodes.push(id);
+  });
+  const edges: [number, number, number][] = [];
+  for (let l = 0; l < source.length; l++) {
+    const a = at[source[l]!]!;
+    const b = at[target[l]!]!;
+    if (a >= 0 && b >= 0) edges.push([a, b, weight[l]!]);
+  }
+  return toCsrFromEdges(nodes, edges);
+}
+
+/** 0 for owners, 1 for people in an owner's export or linked to an owner by a connection or knows link, else 2. */
+function getDegrees(links: EvidenceLinks): Record<string, Degree> {
+  const { ids, attributes, source, target, kindWeights } = links;
+  const direct = new Uint8Array(ids.length);
+  for (let l = 0; l < source.length; l++) {
+    if (!(kindWeights.connection[l]! > 0 || kindWeights.knows[l]! > 0)) continue;
+    const s = source[l]!;
+    const t = target[l]!;
+    if (attributes[s]?.ownerId !== undefined) direct[t] = 1;
+    if (attributes[t]?.ownerId !== undefined) direct[s] = 1;
+  }
+  const degree: Record<string, Degree> = {};
+  ids.forEach((id, i) => {
+    const a = attributes[i]!;
+    degree[id] = a.ownerId !== undefined ? 0 : a.owners.length > 0 || direct[i] ? 1 : 2;
+  });
+  return degree;
+}
+
+/** The clustered network with its graphology graph and an empty ranking, for {@link rankNetwork} to fill. */
+export function toAnalysis(network: ClusteredNetwork, graph: EvidenceGraph = toEvidenceGraph(network.links)): Analysis {
+  return { ...network, graph, superConnectors: [], scores: {}, bridging: { exact: false, sources: 0 } };
+}
+
+/**
+ * The first half of the analysis with the evidence graph built ({@link clusterNetwork} then
+ * {@link toAnalysis}); bridging and the ranking are left empty for {@link rankNetwork} to fill.
  */
 export function analyzeClusters(
   index: PeopleIndex,
   dataset: Dataset,
   options: AnalysisOptions = {},
-  graph?: EvidenceGraph,
+  links?: EvidenceLinks,
 ): Analysis {
-  const o = { ...ANALYSIS_DEFAULTS, ...options };
-
-  // 1. Evidence graph.
-  enterStage(o, 'graph');
-  const g = graph ?? buildEvidenceGraph(index, dataset, o.graph);
-
-  // 2. Clusters, owners left out.
-  enterStage(o, 'clusters');
-  const clusterResult = computeClusters(g, { ...o.clusters, seed: o.seed, resolution: o.resolution });
-
-  // 3. Names.
-  enterStage(o, 'names');
-  const clusters = computeClusterNames(g, clusterResult, o.names);
-
-  const degree: Record<string, Degree> = {};
-  g.forEachNode((id, a) => {
-    if (a.ownerId !== undefined) degree[id] = 0;
-    else if (a.owners.length > 0) degree[id] = 1;
-    else {
-      const direct = g.someEdge(id, (_e, e, s, t) => {
-        const other = s === id ? t : s;
-        return (
-          g.getNodeAttribute(other, 'ownerId') !== undefined && (e.kinds.connection ?? e.kinds.knows) !== undefined
-        );
-      });
-      degree[id] = direct ? 1 : 2;
-    }
-  });
-  return {
-    graph: g,
-    clusters,
-    membership: clusterResult.membership,
-    superConnectors: [],
-    modularity: clusterResult.modularity,
-    scores: {},
-    degree,
-    bridging: { exact: false, sources: 0 },
-  };
+  return toAnalysis(clusterNetwork(index, dataset, options, links));
 }
 
 /** What bridging is computed over: the evidence graph without owners as a CSR, and the sources in parts. */
@@ -165,9 +222,9 @@ export interface BridgingInput {
  * The CSR (owners and their spokes left out) and the seeded plan of sources for betweenness. The pivot
  * rng is derived from the seed, apart from Louvain's, so it does not depend on the resolution.
  */
-export function getBridgingInput(graph: EvidenceGraph, options: AnalysisOptions = {}): BridgingInput {
+export function getBridgingInput(network: Pick<ClusteredNetwork, 'csr'>, options: AnalysisOptions = {}): BridgingInput {
   const o = { ...ANALYSIS_DEFAULTS, ...options };
-  const csr = toCsr(graph, { filterNode: (_n, a) => a['ownerId'] === undefined });
+  const { csr } = network;
   const plan = getBetweennessPlan(csr.nodes.length, { ...o.betweenness, rng: createRng(o.seed * 7919 + 17) });
   return { csr, plan };
 }
@@ -224,7 +281,7 @@ export function rankNetwork(
 export function analyzeNetwork(index: PeopleIndex, dataset: Dataset, options: AnalysisOptions = {}): Analysis {
   const network = analyzeClusters(index, dataset, options);
   enterStage(options, 'bridging');
-  const input = getBridgingInput(network.graph, options);
+  const input = getBridgingInput(network, options);
   return rankNetwork(network, input, computeBridging(input), options);
 }
 

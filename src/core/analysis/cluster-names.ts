@@ -13,7 +13,7 @@
  * "multiple cities" when members are spread over several cities ("Mixed · multiple cities" with no topic).
  * Names are made unique with " (2)", " (3)"… Cost: O(n · facets) plus sorting values.
  */
-import type { EvidenceGraph, PersonNodeAttributes } from './evidence-graph';
+import type { PersonNodeAttributes, PersonSource } from './evidence-graph';
 import roles from '../../../data/roles.json';
 import { getIndustries } from '../enrich/industry';
 import { toNameKey } from '../identity';
@@ -104,9 +104,9 @@ function tally(target: Map<string, Stat>, key: string, label: string): void {
   else target.set(key, { label, count: 1 });
 }
 
-/** Names, terms and owner shares for each cluster of `clusters`, read from the graph's node attributes. */
+/** Names, terms and owner shares for each cluster of `clusters`, read from the people's attributes (graph or links). */
 export function computeClusterNames(
-  graph: EvidenceGraph,
+  graph: PersonSource,
   clusters: ClusterResult,
   options: ClusterNameOptions = {},
 ): ClusterDescription[] {
@@ -133,7 +133,7 @@ export function computeClusterNames(
     const size = c.members.length;
     const ownerCounts = new Map<string, number>();
     for (const node of c.members)
-      for (const owner of graph.getNodeAttribute(node, 'owners'))
+      for (const owner of graph.getNodeAttributes(node).owners)
         ownerCounts.set(owner, (ownerCounts.get(owner) ?? 0) + 1);
     const ownerShare = Object.fromEntries(
       [...ownerCounts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, n]) => [k, round(n / size)]),

@@ -1,19 +1,19 @@
 /**
  * Clusters: Louvain modularity optimisation (V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre,
- * "Fast unfolding of communities in large networks", J. Stat. Mech. 2008, P10008; the
- * graphology-communities-louvain implementation) on the weighted graph with the owners left out, so
- * that "me" (whose spokes reach everyone) does not glue every cluster into one.
+ * "Fast unfolding of communities in large networks", J. Stat. Mech. 2008, P10008; louvain.ts, over
+ * typed arrays) on the weighted graph with the owners left out, so that "me" (whose spokes reach
+ * everyone) does not glue every cluster into one.
  *
  * Seeded: the same graph and seed give the same clusters. Clusters are numbered by size (largest
  * first, ties by their first node in graph order) as `c1`, `c2`, …; Louvain communities smaller than
  * `minClusterSize` (isolated people, stray pairs) go to one `unclustered` group.
- * Cost: Louvain is about O(m) per pass, a few passes; no copy of a simple undirected graph (owners' links weigh 0).
+ * Cost: O(n + m) to flatten the graph, then Louvain's O(m) per pass, a few passes.
  */
-import { UndirectedGraph } from 'graphology';
 import type Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { Attributes } from 'graphology-types';
 import { createRng } from '../rng';
+import { toCsr, type Csr } from './csr';
+import { computeLouvain, type LouvainResult } from './louvain';
 
 /** The id of the group of people in no cluster. */
 export const UNCLUSTERED = 'unclustered';
@@ -62,52 +62,33 @@ export function computeClusters(graph: Graph, options: ClusterOptions = {}): Clu
   const o = { ...CLUSTER_DEFAULTS, ...options };
   const getWeight = options.getEdgeWeight ?? defaultWeight;
 
-  // 1. Which nodes Louvain clusters. On a simple undirected graph it runs in place, with every link to an
-  // excluded node weighing 0 (same modularity as without those nodes, no copy of 300k links); any other
-  // graph is first copied as a simple undirected one.
-  const order: string[] = [];
-  const excluded = new Set<string>();
-  graph.forEachNode((node, attrs) => {
-    if (o.excludeNode(node, attrs)) excluded.add(node);
-    else order.push(node);
+  // 1. The graph Louvain sees: the nodes not excluded, as a CSR (links to excluded nodes, self-loops and links
+  // that weigh nothing left out; parallel or two-way directed links add up).
+  const csr = toCsr(graph, {
+    filterNode: (node, attrs) => !o.excludeNode(node, attrs),
+    getEdgeWeight: (edge, attrs) => {
+      const w = getWeight(edge, attrs as Attributes);
+      return w > 0 ? w : 0;
+    },
   });
-  let target: Graph = graph;
-  let total = 0;
-  const weightOf = (edge: string, attrs: Attributes, s: string, t: string): number => {
-    if (s === t || excluded.has(s) || excluded.has(t)) return 0;
-    const w = getWeight(edge, attrs);
-    return w > 0 ? w : 0;
-  };
-  if (graph.type === 'undirected' && !graph.multi) {
-    graph.forEachEdge((edge, attrs, s, t) => (total += weightOf(edge, attrs, s, t)));
-  } else {
-    const g = new UndirectedGraph();
-    for (const node of order) g.addNode(node);
-    graph.forEachEdge((edge, attrs, s, t) => {
-      const w = weightOf(edge, attrs, s, t);
-      if (w <= 0) return;
-      total += w;
-      if (g.hasEdge(s, t)) g.updateEdgeAttribute(s, t, 'weight', (x: unknown) => (typeof x === 'number' ? x : 0) + w);
-      else g.addEdge(s, t, { weight: w });
-    });
-    target = g;
-  }
+  return toClusterResult(csr, computeLouvain(csr, { resolution: o.resolution, rng: o.rng ?? createRng(o.seed) }), o);
+}
 
-  // 2. Louvain, seeded.
-  let communities: Record<string, number> = {};
-  let modularity = 0;
-  if (total > 0) {
-    const result = louvain.detailed(target, {
-      getEdgeWeight: target === graph ? (edge, attrs, s, t) => weightOf(edge, attrs, s, t) : 'weight',
-      resolution: o.resolution,
-      rng: o.rng ?? createRng(o.seed),
-    });
-    communities = result.communities;
-    modularity = result.modularity;
-  } else {
-    order.forEach((node, i) => (communities[node] = i));
-  }
-  for (const node of excluded) delete communities[node];
+/**
+ * Clusters from Louvain's communities over `csr` (its nodes in graph order): numbered by size, small ones
+ * pooled as `unclustered`. Shared by {@link computeClusters} and the analysis, which builds the CSR from the
+ * evidence links directly.
+ */
+export function toClusterResult(
+  csr: Csr,
+  louvain: LouvainResult,
+  options: Pick<ClusterOptions, 'minClusterSize'> = {},
+): ClusterResult {
+  const minClusterSize = options.minClusterSize ?? CLUSTER_DEFAULTS.minClusterSize;
+  const order = csr.nodes;
+  const communities: Record<string, number> = {};
+  order.forEach((node, i) => (communities[node] = louvain.community[i] ?? i));
+  const modularity = louvain.modularity;
 
   // 3. Deterministic numbering by size; small communities pooled as `unclustered`.
   const groups = new Map<number, string[]>();
@@ -125,7 +106,7 @@ export function computeClusters(graph: Graph, options: ClusterOptions = {}): Clu
   const clusters: ClusterResult['clusters'] = [];
   const unclustered: string[] = [];
   for (const members of sorted) {
-    if (members.length < o.minClusterSize) {
+    if (members.length < minClusterSize) {
       unclustered.push(...members);
       continue;
     }

@@ -28,6 +28,7 @@ import { UndirectedGraph } from 'graphology';
 import type { PeopleIndex } from '../people';
 import type { Dataset, InteractionKind, Person, Place, Role } from '../types';
 import { getFacetTokens, getPersonFacets, type PersonFacets } from './facets';
+import { createPairIndex } from './pair-index';
 import { computeSimilarPairs, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
 
 export const LINK_KINDS = ['connection', 'knows', 'co-member', 'colleague', 'similar'] as const;
@@ -83,7 +84,26 @@ export interface EvidenceEdgeAttributes {
 
 export type EvidenceGraph = UndirectedGraph<PersonNodeAttributes, EvidenceEdgeAttributes>;
 
-/** Options for {@link buildEvidenceGraph}. */
+/**
+ * The evidence graph as arrays (what {@link buildEvidenceLinks} computes and {@link toEvidenceGraph} turns
+ * into graphology): person i is `ids[i]` (ids sorted), link l joins `source[l] < target[l]`, links sorted by
+ * (source, target).
+ */
+export interface EvidenceLinks {
+  ids: string[];
+  /** Node attributes of person i (the same objects the graph's nodes get). */
+  attributes: PersonNodeAttributes[];
+  source: Int32Array;
+  target: Int32Array;
+  /** Sum of the link's kind weights (> 0). */
+  weight: Float64Array;
+  /** Weight of each kind on each link; NaN where the link has no such evidence (or the kind is off). */
+  kindWeights: Record<LinkKind, Float64Array>;
+  /** Details of link l; undefined when it has none (the graph's edge gets `{}`). */
+  evidence: (LinkEvidence | undefined)[];
+}
+
+/** Options for {@link buildEvidenceGraph} and {@link buildEvidenceLinks}. */
 export interface EvidenceGraphOptions {
   /** Kinds of links built; leave one out to switch it off. Default: all of LINK_KINDS. */
   kinds?: readonly LinkKind[];
@@ -149,12 +169,15 @@ function toNodeAttributes(p: Person, f: PersonFacets): PersonNodeAttributes {
   return attrs;
 }
 
-/** Builds the evidence graph of `index.people` from the dataset's connections, interactions and edges. */
-export function buildEvidenceGraph(
+/**
+ * The evidence links of `index.people` from the dataset's connections, interactions and edges, as arrays: what
+ * the analysis needs first (clusters, the map's view), with no graphology graph yet.
+ */
+export function buildEvidenceLinks(
   index: PeopleIndex,
   dataset: Dataset,
   options: EvidenceGraphOptions = {},
-): EvidenceGraph {
+): EvidenceLinks {
   const o = { ...EVIDENCE_GRAPH_DEFAULTS, ...options };
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
@@ -169,7 +192,7 @@ export function buildEvidenceGraph(
   const ownerNode = new Map<string, number>();
   people.forEach((p, i) => p.ownerId && ownerNode.set(p.ownerId, i));
   const n = people.length;
-  const slotOf = new Map<number, number>();
+  const slots = createPairIndex(n * 8);
   const pa: number[] = [];
   const pb: number[] = [];
   const kindWeight = Object.fromEntries(LINK_KINDS.map((k) => [k, [] as number[]])) as Record<LinkKind, number[]>;
@@ -177,15 +200,10 @@ export function buildEvidenceGraph(
   const interactions = new Map<number, Record<InteractionKind, number>>();
   const linkAt = (i: number, j: number): number => {
     if (i === j) return -1;
-    const a = i < j ? i : j;
-    const b = i < j ? j : i;
-    const key = a * n + b;
-    let s = slotOf.get(key);
-    if (s === undefined) {
-      s = pa.length;
-      slotOf.set(key, s);
-      pa.push(a);
-      pb.push(b);
+    const s = slots.slotOf(i, j);
+    if (s === pa.length) {
+      pa.push(i < j ? i : j);
+      pb.push(i < j ? j : i);
       for (const kind of LINK_KINDS) kindWeight[kind].push(NaN);
       evidence.push(undefined);
     }
@@ -329,32 +347,96 @@ export function buildEvidenceGraph(
     }
   }
 
-  // 7. The graph: nodes sorted by id, links sorted by endpoints; links with no enabled evidence dropped.
+  // 7. The links sorted by endpoints (a, b): a counting sort by a, then each a's few links by b. Links with no
+  // enabled evidence are dropped.
+  const m = pa.length;
+  const byA = new Int32Array(n + 1);
+  for (let s = 0; s < m; s++) byA[pa[s]! + 1] = byA[pa[s]! + 1]! + 1;
+  for (let i = 0; i < n; i++) byA[i + 1] = byA[i + 1]! + byA[i]!;
+  const order = new Int32Array(m);
+  const next = byA.slice(0, n);
+  for (let s = 0; s < m; s++) {
+    const a = pa[s]!;
+    order[next[a]!] = s;
+    next[a] = next[a]! + 1;
+  }
+  for (let i = 0; i < n; i++)
+    if (byA[i + 1]! - byA[i]! > 1) order.subarray(byA[i]!, byA[i + 1]!).sort((x, y) => pb[x]! - pb[y]!);
+  const kept: number[] = [];
+  const weight: number[] = [];
+  for (const s of order) {
+    let w = 0;
+    for (const kind of LINK_KINDS) {
+      const x = kindWeight[kind][s]!;
+      if (x > 0 && on.has(kind)) w += x;
+    }
+    if (w <= 0) continue;
+    kept.push(s);
+    weight.push(w);
+  }
+  const kindWeights = {} as Record<LinkKind, Float64Array>;
+  for (const kind of LINK_KINDS) {
+    const from = kindWeight[kind];
+    const enabled = on.has(kind);
+    kindWeights[kind] = Float64Array.from(kept, (s) => (enabled && from[s]! > 0 ? from[s]! : NaN));
+  }
+  return {
+    ids: people.map((p) => p.id),
+    attributes: people.map((p) => toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] })),
+    source: Int32Array.from(kept, (s) => pa[s]!),
+    target: Int32Array.from(kept, (s) => pb[s]!),
+    weight: Float64Array.from(weight),
+    kindWeights,
+    evidence: kept.map((s) => evidence[s]),
+  };
+}
+
+/**
+ * The evidence graph of the links: nodes in id order with their attributes, link l as the edge keyed
+ * `String(l)`. Cost: O(n + m) graphology insertions, the costliest step at 300k links (≈ 1 µs each plus
+ * the attribute objects), which is why the analysis clusters from the arrays and builds this after.
+ */
+export function toEvidenceGraph(links: EvidenceLinks): EvidenceGraph {
   const graph: EvidenceGraph = new UndirectedGraph<PersonNodeAttributes, EvidenceEdgeAttributes>();
-  for (const p of people) graph.addNode(p.id, toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] }));
-  // The key a · n + b, with a < b the endpoints' positions in the id-sorted people: sorting by it is sorting by
-  // (a, b) ids, without comparing strings.
-  const keys = new Float64Array(pa.length);
-  for (let s = 0; s < pa.length; s++) keys[s] = pa[s]! * n + pb[s]!;
-  keys.sort();
-  let key = 0;
-  for (const k of keys) {
-    const s = slotOf.get(k)!;
-    let weight = 0;
+  const { ids, source, target, weight, kindWeights, evidence } = links;
+  ids.forEach((id, i) => graph.addNode(id, links.attributes[i]!));
+  for (let l = 0; l < source.length; l++) {
     const kinds: Partial<Record<LinkKind, number>> = {};
     for (const kind of LINK_KINDS) {
-      const w = kindWeight[kind][s]!;
-      if (w > 0 && on.has(kind)) {
-        kinds[kind] = w;
-        weight += w;
-      }
+      const w = kindWeights[kind][l]!;
+      if (w > 0) kinds[kind] = w;
     }
-    if (weight <= 0) continue;
-    graph.addUndirectedEdgeWithKey(String(key++), people[pa[s]!]!.id, people[pb[s]!]!.id, {
+    graph.addUndirectedEdgeWithKey(String(l), ids[source[l]!]!, ids[target[l]!]!, {
       kinds,
-      weight,
-      evidence: evidence[s] ?? {},
+      weight: weight[l]!,
+      evidence: evidence[l] ?? {},
     });
   }
   return graph;
+}
+
+/** Builds the evidence graph of `index.people` from the dataset's connections, interactions and edges. */
+export function buildEvidenceGraph(
+  index: PeopleIndex,
+  dataset: Dataset,
+  options: EvidenceGraphOptions = {},
+): EvidenceGraph {
+  return toEvidenceGraph(buildEvidenceLinks(index, dataset, options));
+}
+
+/** Node i's attributes by id, for code that reads people from links or a graph alike (cluster names). */
+export interface PersonSource {
+  getNodeAttributes(id: string): PersonNodeAttributes;
+}
+
+/** The links' people as a {@link PersonSource}. */
+export function toPersonSource(links: EvidenceLinks): PersonSource {
+  const position = new Map(links.ids.map((id, i) => [id, i]));
+  return {
+    getNodeAttributes(id) {
+      const a = links.attributes[position.get(id) ?? -1];
+      if (!a) throw new Error(`core/analysis: no person '${id}' in the evidence links.`);
+      return a;
+    },
+  };
 }

@@ -72,132 +72,179 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
     for (let j = 0; j < d.ids.length; j++) d.weights[j] = norm > 0 ? (d.weights[j] ?? 0) / norm : 0;
   }
 
-  // 3. Inverted index (holder, weight), each long posting list sorted by the holders' token signatures.
-  // The signatures are compared in one sort of everyone; long lists then sort by that integer rank (the same
-  // order as comparing the strings in every list). Each list keeps its holders' weights alongside.
+  // 3. Inverted index, flat: the holders of token id are post[postStart[id] .. postStart[id + 1]), their
+  // weights alongside in postW. A long list is sorted by its holders' token signatures (compared in one sort of
+  // everyone; long lists then sort by that integer rank, the same order as comparing the strings), and each
+  // person's place in it is kept per token (docAt), so its window is found without a lookup.
   const signature = docs.map((d) => d.ids.join(','));
   const byRank = Array.from({ length: n }, (_, i) => i).sort((x, y) =>
     (signature[x] ?? '') < (signature[y] ?? '') ? -1 : signature[x] === signature[y] ? x - y : 1,
   );
   const rank = new Int32Array(n);
   byRank.forEach((x, r) => (rank[x] = r));
-  const postings: number[][] = labels.map(() => []);
-  for (let i = 0; i < n; i++) for (const id of docs[i]?.ids ?? []) postings[id]?.push(i);
-  const position: Map<number, number>[] = labels.map(() => new Map());
-  postings.forEach((list, id) => {
-    if (list.length > maxPostings) {
-      list.sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
-      list.forEach((p, at) => position[id]?.set(p, at));
+  const vocabSize = labels.length;
+  const postStart = new Int32Array(vocabSize + 1);
+  const docStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    docStart[i + 1] = docStart[i]! + d.ids.length;
+    for (const id of d.ids) postStart[id + 1] = postStart[id + 1]! + 1;
+  }
+  for (let id = 0; id < vocabSize; id++) postStart[id + 1] = postStart[id + 1]! + postStart[id]!;
+  const docIds = new Int32Array(docStart[n]!);
+  const docW = new Float64Array(docStart[n]!);
+  const docAt = new Int32Array(docStart[n]!);
+  const post = new Int32Array(postStart[vocabSize]!);
+  const postW = new Float64Array(postStart[vocabSize]!);
+  const fill = postStart.slice(0, vocabSize);
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    for (let t = 0; t < d.ids.length; t++) {
+      const id = d.ids[t]!;
+      docIds[docStart[i]! + t] = id;
+      docW[docStart[i]! + t] = d.weights[t]!;
+      post[fill[id]!] = i;
+      fill[id] = fill[id]! + 1;
     }
-  });
-  const weightOf = (y: number, id: number): number => {
-    const d = docs[y];
-    if (!d) return 0;
-    // ids are sorted: binary search.
-    let lo = 0;
-    let hi = d.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = d.ids[mid] ?? 0;
-      if (v === id) return d.weights[mid] ?? 0;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
+  }
+  for (let id = 0; id < vocabSize; id++) {
+    const from = postStart[id]!;
+    const to = postStart[id + 1]!;
+    if (to - from > maxPostings) post.subarray(from, to).sort((x, y) => rank[x]! - rank[y]!);
+  }
+  for (let id = 0; id < vocabSize; id++) {
+    const from = postStart[id]!;
+    const to = postStart[id + 1]!;
+    for (let slot = from; slot < to; slot++) {
+      const y = post[slot]!;
+      // Holders are visited in list order, so each one's token slot is the next of its ids equal to id.
+      const first = docStart[y]!;
+      let t = first;
+      while (docIds[t] !== id) t++;
+      postW[slot] = docW[t]!;
+      docAt[t] = slot - from;
     }
-    return 0;
-  };
+  }
 
-  const postingWeights = postings.map((list, id) => Float64Array.from(list, (y) => weightOf(y, id)));
-
-  const cosine = (x: number, y: number): { value: number; shared: number[] } => {
-    const dx = docs[x];
-    const dy = docs[y];
-    if (!dx || !dy) return { value: 0, shared: [] };
-    let i = 0;
-    let j = 0;
+  /** Cosine of x and y: sorted-ids merge. Cost O(T). */
+  const cosineOf = (x: number, y: number): number => {
+    let i = docStart[x]!;
+    let j = docStart[y]!;
+    const iEnd = docStart[x + 1]!;
+    const jEnd = docStart[y + 1]!;
     let value = 0;
-    const shared: number[] = [];
-    while (i < dx.ids.length && j < dy.ids.length) {
-      const a = dx.ids[i] ?? 0;
-      const b = dy.ids[j] ?? 0;
+    while (i < iEnd && j < jEnd) {
+      const a = docIds[i]!;
+      const b = docIds[j]!;
       if (a === b) {
-        const w = (dx.weights[i] ?? 0) * (dy.weights[j] ?? 0);
-        if (w > 0) {
-          value += w;
-          shared.push(a);
-        }
+        const w = docW[i]! * docW[j]!;
+        if (w > 0) value += w;
         i++;
         j++;
       } else if (a < b) i++;
       else j++;
     }
-    return { value, shared };
+    return value;
+  };
+  /** The tokens x and y share with weight, x's strongest first. */
+  const sharedTerms = (x: number, y: number): string[] => {
+    const shared: { id: number; w: number }[] = [];
+    let i = docStart[x]!;
+    let j = docStart[y]!;
+    while (i < docStart[x + 1]! && j < docStart[y + 1]!) {
+      const a = docIds[i]!;
+      const b = docIds[j]!;
+      if (a === b) {
+        if (docW[i]! * docW[j]! > 0) shared.push({ id: a, w: docW[i]! });
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+    return shared.sort((p, q) => q.w - p.w || p.id - q.id).map((t) => labels[t.id] ?? '');
   };
 
   // 4. Per person: partial dot products accumulated over its postings (term at a time, typed arrays), then
   // the exact cosine of its best 3k candidates; a pair is kept when either side keeps it.
-  const kept = new Map<string, SimilarPair>();
+  const kept = new Map<number, SimilarPair>();
   const half = Math.floor(maxPostings / 2);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
+  const best = 3 * k;
+  const candY = new Int32Array(best + 1);
+  const candP = new Float64Array(best + 1);
+  const scoredY = new Int32Array(best);
+  const scoredP = new Float64Array(best);
   for (let x = 0; x < n; x++) {
-    const doc = docs[x];
-    if (!doc || doc.ids.length === 0) continue;
     let count = 0;
-    for (let t = 0; t < doc.ids.length; t++) {
-      const id = doc.ids[t] ?? 0;
-      const wx = doc.weights[t] ?? 0;
+    for (let t = docStart[x]!; t < docStart[x + 1]!; t++) {
+      const wx = docW[t]!;
       if (wx <= 0) continue;
-      const list = postings[id] ?? [];
-      const weights = postingWeights[id] ?? new Float64Array(0);
-      const len = list.length;
-      const full = len <= maxPostings;
-      const at = full ? 0 : (position[id]?.get(x) ?? 0);
-      for (let s = full ? 0 : -half, end = full ? len - 1 : half; s <= end; s++) {
-        const slot = full ? s : (at + s + len) % len;
-        const y = list[slot] ?? x;
-        const w = wx * (weights[slot] ?? 0);
+      const id = docIds[t]!;
+      const from = postStart[id]!;
+      const len = postStart[id + 1]! - from;
+      // A full list, or the window of maxPostings + 1 slots around x's place in a long one (wrapping round).
+      let lo = 0;
+      let hi = len - 1;
+      if (len > maxPostings) {
+        lo = docAt[t]! - half;
+        hi = docAt[t]! + half;
+      }
+      for (let s = lo; s <= hi; s++) {
+        const slot = from + (s < 0 ? s + len : s >= len ? s - len : s);
+        const y = post[slot]!;
+        const w = wx * postW[slot]!;
         if (y === x || w <= 0) continue;
         if (acc[y] === 0) touched[count++] = y;
-        acc[y] = (acc[y] ?? 0) + w;
+        acc[y] = acc[y]! + w;
       }
     }
     // The accumulated score is exact over full postings and a lower bound over windowed ones: rank by it,
     // then score the best 3k exactly. The best 3k (score down, index up) are kept by insertion, not by
     // sorting every candidate.
-    const best = 3 * k;
-    const candidates: { y: number; p: number }[] = [];
+    let size = 0;
     for (let c = 0; c < count; c++) {
-      const y = touched[c] ?? 0;
-      const p = acc[y] ?? 0;
+      const y = touched[c]!;
+      const p = acc[y]!;
       acc[y] = 0;
-      const worst = candidates[candidates.length - 1];
-      if (candidates.length >= best && worst && (p < worst.p || (p === worst.p && y > worst.y))) continue;
-      let i = candidates.length;
-      candidates.push({ y, p });
+      if (size >= best && (p < candP[size - 1]! || (p === candP[size - 1]! && y > candY[size - 1]!))) continue;
+      let i = size;
       for (; i > 0; i--) {
-        const before = candidates[i - 1];
-        if (!before || before.p > p || (before.p === p && before.y < y)) break;
-        candidates[i] = before;
+        const bp = candP[i - 1]!;
+        if (bp > p || (bp === p && candY[i - 1]! < y)) break;
+        candP[i] = bp;
+        candY[i] = candY[i - 1]!;
       }
-      candidates[i] = { y, p };
-      if (candidates.length > best) candidates.pop();
+      candP[i] = p;
+      candY[i] = y;
+      if (size < best) size++;
     }
-    const scored = candidates
-      .map((c) => ({ y: c.y, p: cosine(x, c.y).value }))
-      .filter((c) => c.p >= minSimilarity)
-      .sort((p, q) => q.p - p.p || p.y - q.y)
-      .slice(0, k);
-    for (const s of scored) {
-      const a = Math.min(x, s.y);
-      const b = Math.max(x, s.y);
-      const key = `${a},${b}`;
+    // Exact cosines of the candidates, the k best at or above minSimilarity (cosine down, index up).
+    let scored = 0;
+    for (let c = 0; c < size; c++) {
+      const y = candY[c]!;
+      const p = cosineOf(x, y);
+      if (p < minSimilarity) continue;
+      let i = scored;
+      for (; i > 0; i--) {
+        const bp = scoredP[i - 1]!;
+        if (bp > p || (bp === p && scoredY[i - 1]! < y)) break;
+        if (i < best) {
+          scoredP[i] = bp;
+          scoredY[i] = scoredY[i - 1]!;
+        }
+      }
+      scoredP[i] = p;
+      scoredY[i] = y;
+      scored++;
+    }
+    for (let c = 0; c < Math.min(k, scored); c++) {
+      const y = scoredY[c]!;
+      const a = Math.min(x, y);
+      const b = Math.max(x, y);
+      const key = a * n + b;
       if (kept.has(key)) continue;
-      const { shared } = cosine(x, s.y);
-      const terms = shared
-        .map((id) => ({ id, w: weightOf(x, id) }))
-        .sort((p, q) => q.w - p.w || p.id - q.id)
-        .map((t) => labels[t.id] ?? '');
-      kept.set(key, { a, b, cosine: s.p, terms });
+      kept.set(key, { a, b, cosine: scoredP[c]!, terms: sharedTerms(x, y) });
     }
   }
   return [...kept.values()].sort((p, q) => p.a - q.a || p.b - q.b);

@@ -1,6 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { AnalysisCancelledError, analyzeNetwork, toAnalysisJson } from '../../../src/core/analysis/analyze';
-import { buildPeople } from '../../../src/core/people';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  AnalysisCancelledError,
+  analyzeNetwork,
+  clusterNetwork,
+  getBridgingInput,
+  toAnalysisJson,
+  type ClusteredNetwork,
+} from '../../../src/core/analysis/analyze';
+import { computeClusters } from '../../../src/core/analysis/clusters';
+import { toCsr } from '../../../src/core/analysis/csr';
+import {
+  buildEvidenceGraph,
+  LINK_KINDS,
+  toEvidenceGraph,
+  type EvidenceGraph,
+} from '../../../src/core/analysis/evidence-graph';
+import { buildPeople, type PeopleIndex } from '../../../src/core/people';
+import type { Dataset } from '../../../src/core/types';
+import { importFiles } from '../../../src/io/import';
+import { generateSample } from '../../../src/io/sample/generate';
 import { connection, twoGroupsDataset, urlOf } from './datasets';
 
 const a0 = urlOf('Aperson', 'a0');
@@ -105,5 +123,54 @@ describe('analyzeNetwork on two groups joined by one tie', () => {
     const r = analyzeNetwork(buildPeople(d3), d3);
     expect(r.clusters.filter((c) => c.id !== 'unclustered')).toHaveLength(2);
     expect(r.membership[urlOf('Solo', 'Person')]).toBe('unclustered');
+  });
+});
+
+describe('clusterNetwork (arrays first) against the graph it stands for', () => {
+  // The sample generator's export of 2 owners: every kind of link (connections, messages, knows, colleagues, similar).
+  const encoder = new TextEncoder();
+  const files = generateSample({ owners: 2, connections: 400, seed: 5 })
+    .files.filter((f) => f.path !== 'truth.json')
+    .map((f) => ({ path: f.path, bytes: encoder.encode(f.text) }));
+  let index: PeopleIndex;
+  let dataset: Dataset;
+  let network: ClusteredNetwork;
+  let graph: EvidenceGraph;
+  beforeAll(async () => {
+    const imported = await importFiles(files);
+    dataset = imported.dataset;
+    index = buildPeople(dataset);
+    network = clusterNetwork(index, dataset, { seed: 3 });
+    graph = buildEvidenceGraph(index, dataset);
+    expect(new Set(graph.mapEdges((_e, a) => Object.keys(a.kinds)).flat())).toEqual(new Set(LINK_KINDS));
+  });
+
+  it('builds the same graph from its links as buildEvidenceGraph', () => {
+    expect(toEvidenceGraph(network.links).export()).toEqual(graph.export());
+  });
+
+  it("clusters the graph's non-owners as computeClusters does, over the same CSR as bridging", () => {
+    const byGraph = computeClusters(graph, { seed: 3 });
+    const clusters = network.clusters.map((c) => ({ id: c.id, size: c.size }));
+    expect(clusters).toEqual(byGraph.clusters.map((c) => ({ id: c.id, size: c.members.length })));
+    expect(network.membership).toEqual(byGraph.membership);
+    expect(network.modularity).toBe(byGraph.modularity);
+    const csr = toCsr(graph, { filterNode: (_n, a) => a['ownerId'] === undefined });
+    expect(getBridgingInput(network).csr).toEqual(csr);
+  });
+
+  // Degree 2 (known only through others) is covered on the two groups above; the sample has none.
+  it('gives each person the degree read from the graph: owner 0, linked to an owner by a real tie 1, else 2', () => {
+    const expected: Record<string, number> = {};
+    graph.forEachNode((id, a) => {
+      const direct = graph.someEdge(id, (_e, e, s, t) => {
+        const other = s === id ? t : s;
+        return (
+          graph.getNodeAttribute(other, 'ownerId') !== undefined && (e.kinds.connection ?? e.kinds.knows) !== undefined
+        );
+      });
+      expected[id] = a.ownerId !== undefined ? 0 : a.owners.length > 0 || direct ? 1 : 2;
+    });
+    expect(network.degree).toEqual(expected);
   });
 });

@@ -62,8 +62,12 @@ describe('computeClusters on football (Girvan & Newman 2002)', () => {
     for (const q of qs) expect(q).toBeGreaterThanOrEqual(0.6046 * 0.99);
   });
 
-  it('recovers conferences with NMI no more than 0.03 below igraph 0.89 on every seed', () => {
-    for (const x of nmis) expect(x).toBeGreaterThanOrEqual(0.89 - 0.03);
+  // igraph over seeds 1-8 (README): NMI 0.856-0.89, mean 0.883. Every seed within 0.01 of igraph's worst, and the
+  // best and the mean within 0.03 of igraph's.
+  it("recovers conferences: every seed ≥ igraph's worst 0.856 − 0.01, best ≥ 0.89 − 0.03, mean ≥ 0.883 − 0.03", () => {
+    for (const x of nmis) expect(x).toBeGreaterThanOrEqual(0.856 - 0.01);
+    expect(Math.max(...nmis)).toBeGreaterThanOrEqual(0.89 - 0.03);
+    expect(mean(nmis)).toBeGreaterThanOrEqual(0.883 - 0.03);
   });
 });
 
