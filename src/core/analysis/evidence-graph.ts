@@ -195,7 +195,12 @@ export function buildEvidenceLinks(
   const slots = createPairIndex(n * 8);
   const pa: number[] = [];
   const pb: number[] = [];
-  const kindWeight = Object.fromEntries(LINK_KINDS.map((k) => [k, [] as number[]])) as Record<LinkKind, number[]>;
+  // Growable typed columns, NaN-filled: a new link costs no push per kind.
+  let capacity = 1024;
+  const kindWeight = Object.fromEntries(LINK_KINDS.map((k) => [k, new Float64Array(capacity).fill(NaN)])) as Record<
+    LinkKind,
+    Float64Array
+  >;
   const evidence: (LinkEvidence | undefined)[] = [];
   const interactions = new Map<number, Record<InteractionKind, number>>();
   const linkAt = (i: number, j: number): number => {
@@ -204,7 +209,14 @@ export function buildEvidenceLinks(
     if (s === pa.length) {
       pa.push(i < j ? i : j);
       pb.push(i < j ? j : i);
-      for (const kind of LINK_KINDS) kindWeight[kind].push(NaN);
+      if (s === capacity) {
+        capacity *= 2;
+        for (const kind of LINK_KINDS) {
+          const grown = new Float64Array(capacity).fill(NaN);
+          grown.set(kindWeight[kind]);
+          kindWeight[kind] = grown;
+        }
+      }
       evidence.push(undefined);
     }
     return s;
@@ -364,11 +376,12 @@ export function buildEvidenceLinks(
     if (byA[i + 1]! - byA[i]! > 1) order.subarray(byA[i]!, byA[i + 1]!).sort((x, y) => pb[x]! - pb[y]!);
   const kept: number[] = [];
   const weight: number[] = [];
+  const enabled = LINK_KINDS.filter((kind) => on.has(kind)).map((kind) => kindWeight[kind]);
   for (const s of order) {
     let w = 0;
-    for (const kind of LINK_KINDS) {
-      const x = kindWeight[kind][s]!;
-      if (x > 0 && on.has(kind)) w += x;
+    for (const column of enabled) {
+      const x = column[s]!;
+      if (x > 0) w += x;
     }
     if (w <= 0) continue;
     kept.push(s);
@@ -377,8 +390,8 @@ export function buildEvidenceLinks(
   const kindWeights = {} as Record<LinkKind, Float64Array>;
   for (const kind of LINK_KINDS) {
     const from = kindWeight[kind];
-    const enabled = on.has(kind);
-    kindWeights[kind] = Float64Array.from(kept, (s) => (enabled && from[s]! > 0 ? from[s]! : NaN));
+    const isOn = on.has(kind);
+    kindWeights[kind] = Float64Array.from(kept, (s) => (isOn && from[s]! > 0 ? from[s]! : NaN));
   }
   return {
     ids: people.map((p) => p.id),
