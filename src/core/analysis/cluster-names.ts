@@ -75,12 +75,25 @@ function toDisplay(facet: 'industry' | 'role' | 'other', value: string): string 
   return value === value.toLowerCase() ? value.charAt(0).toUpperCase() + value.slice(1) : value;
 }
 
-function valuesOf(a: PersonNodeAttributes): Record<Facet, { key: string; label: string }[]> {
-  const one = (label: string | undefined, facet: 'industry' | 'role' | 'other' = 'other') => {
-    const key = toNameKey(label);
-    return key && label ? [{ key, label: toDisplay(facet, label.trim()) }] : [];
+type Value = { key: string; label: string };
+
+/**
+ * A person's values per facet. Pure functions of strings that repeat across thousands of people (industries,
+ * cities, companies, job titles), so each distinct text is keyed once per run through `memo`.
+ */
+function valuesOf(a: PersonNodeAttributes, memo: Map<string, Value[]>): Record<Facet, Value[]> {
+  const cached = (kind: string, text: string | undefined, make: (text: string) => Value[]): Value[] => {
+    if (text === undefined) return [];
+    const k = `${kind}\u0000${text}`;
+    let v = memo.get(k);
+    if (!v) memo.set(k, (v = make(text)));
+    return v;
   };
-  const companyKey = toCompanyKey(a.company);
+  const one = (label: string | undefined, facet: 'industry' | 'role' | 'other' = 'other') =>
+    cached(facet, label, (text) => {
+      const key = toNameKey(text);
+      return key && text ? [{ key, label: toDisplay(facet, text.trim()) }] : [];
+    });
   return {
     industry: one(a.industry, 'industry'),
     role: one(a.role?.family, 'role'),
@@ -88,8 +101,13 @@ function valuesOf(a: PersonNodeAttributes): Record<Facet, { key: string; label: 
     city: one(a.place?.city ?? (a.place?.area || a.place?.country ? undefined : a.place?.text.split(',')[0])),
     area: one(a.place?.area),
     country: one(a.place?.countryName ?? a.place?.country),
-    company: companyKey && a.company ? [{ key: companyKey, label: a.company.trim() }] : [],
-    position: toPositionTerms(a.position).map((w) => ({ key: w, label: toDisplay('other', w) })),
+    company: cached('company', a.company, (text) => {
+      const key = toCompanyKey(text);
+      return key ? [{ key, label: text.trim() }] : [];
+    }),
+    position: cached('position', a.position, (text) =>
+      toPositionTerms(text).map((w) => ({ key: w, label: toDisplay('other', w) })),
+    ),
   };
 }
 
@@ -117,11 +135,12 @@ export function computeClusterNames(
     Facet,
     Map<string, Stat>
   >;
-  const values = new Map<string, Record<Facet, { key: string; label: string }[]>>();
+  const values = new Map<string, Record<Facet, Value[]>>();
+  const memo = new Map<string, Value[]>();
   let total = 0;
   for (const c of clusters.clusters) {
     for (const node of c.members) {
-      const v = valuesOf(graph.getNodeAttributes(node));
+      const v = valuesOf(graph.getNodeAttributes(node), memo);
       values.set(node, v);
       total++;
       for (const f of FACETS) for (const x of v[f]) tally(network[f], x.key, x.label);
