@@ -59,9 +59,20 @@ function placeOwners(view: NetworkView, positions: Float32Array): Float32Array {
   return positions;
 }
 
+/**
+ * Least time between two position messages. Each message makes the page redraw every drawn person and link,
+ * which costs the machine as much as the layout's own step at 30,000 people when WebGL is drawn in software
+ * (measured in docs/performance.md), so big maps move in fewer, larger steps: 150 ms up to ~20,000 people and
+ * links, 1 s from ~300,000.
+ */
+const postIntervalFor = (view: NetworkView) =>
+  Math.min(1000, Math.max(150, (view.people.length + view.edges.source.length) / 300));
+
 async function refineLayout(id: number, view: NetworkView): Promise<void> {
   const layout = createForceLayout(view.positions, withoutOwnerSpokes(view));
   const chunk = chunkFor(view);
+  const interval = postIntervalFor(view);
+  let posted = performance.now();
   for (;;) {
     await tick();
     if (current !== id || layoutStopped === id) {
@@ -76,6 +87,9 @@ async function refineLayout(id: number, view: NetworkView): Promise<void> {
       return;
     }
     const done = layout.step(chunk);
+    // Between posts the layout keeps stepping (a chunk is ~100 ms, so a stop is still seen at once).
+    if (!done && performance.now() - posted < interval) continue;
+    posted = performance.now();
     const positions = placeOwners(view, layout.positions());
     post({ type: 'layout', id, positions, iteration: layout.iteration, maxIterations: layout.maxIterations, done }, [
       positions.buffer,
