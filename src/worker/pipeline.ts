@@ -23,7 +23,8 @@ import { toEvidenceGraph, type EvidenceGraph, type EvidenceLinks } from '../core
 import { UNCLUSTERED } from '../core/analysis/clusters';
 import { askNetwork, type AskResult } from '../core/ask/ask';
 import { getBundledVocabulary } from '../core/ask/bundled-vocabulary';
-import type { ParsedNeed } from '../core/ask/parse-need';
+import { parseNeed, type ParsedNeed } from '../core/ask/parse-need';
+import { getAskIndex } from '../core/ask/ask-index';
 import type { AskVocabulary } from '../core/ask/vocabulary';
 import { computeExportDiff, type ExportDiff } from '../core/diff';
 import { enrichPeople } from '../core/enrich';
@@ -155,6 +156,12 @@ export function createSession(): Session {
     const clusteredAnalysis = toAnalysis(clustered, kept.graph);
     analysis = clusteredAnalysis;
     loaded = l;
+    // While the threads work, this one makes the first Ask as fast as the next: the graph's ask index and the
+    // vocabulary's term table are built once and cached.
+    if (threads) {
+      getAskIndex(kept.graph);
+      if (vocab) parseNeed('', vocab);
+    }
     await step(hooks, 'bridging', 0.65);
     let between = known;
     if (!between) {
