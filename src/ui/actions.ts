@@ -44,7 +44,10 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
   client.onLateError = (message) =>
     store.update((s) => ({ ...s, status: { kind: 'error', message: `Ranking super-connectors failed: ${message}` } }));
   client.onLayout = (u) =>
-    store.update((s) => ({ ...s, layout: { running: !u.done, iteration: u.iteration, positions: u.positions } }));
+    store.update((s) => ({
+      ...s,
+      layout: { running: !u.done, iteration: u.iteration, positions: u.positions ?? s.layout.positions },
+    }));
 
   async function run(
     what: string,

@@ -60,18 +60,22 @@ function placeOwners(view: NetworkView, positions: Float32Array): Float32Array {
 }
 
 /**
- * Least time between two position messages. Each message makes the page redraw every drawn person and link,
- * which costs the machine as much as the layout's own step at 30,000 people when WebGL is drawn in software
- * (measured in docs/performance.md), so big maps move in fewer, larger steps: 150 ms up to ~20,000 people and
- * links, 1 s from ~300,000.
+ * Each position message makes the page redraw every drawn person and link. Where WebGL is drawn in software
+ * (SwiftShader, as in headless Chromium here), one frame of 30,000 people and 60,000 links took seconds and held
+ * the page's thread while it was read back for compositing (a Chromium trace in docs/performance.md), so
+ * bigger maps do not animate: above ANIMATE_MAX people + links the page gets the progress every 500 ms and the
+ * positions once, when the layout stops. Smaller maps get positions every 150 ms (the start sample: 39,000).
  */
+const ANIMATE_MAX = 150_000;
 const postIntervalFor = (view: NetworkView) =>
-  Math.min(1000, Math.max(150, (view.people.length + view.edges.source.length) / 300));
+  view.people.length + view.edges.source.length > ANIMATE_MAX ? 500 : 150;
+const animates = (view: NetworkView) => view.people.length + view.edges.source.length <= ANIMATE_MAX;
 
 async function refineLayout(id: number, view: NetworkView): Promise<void> {
   const layout = createForceLayout(view.positions, withoutOwnerSpokes(view));
   const chunk = chunkFor(view);
   const interval = postIntervalFor(view);
+  const animated = animates(view);
   let posted = performance.now();
   for (;;) {
     await tick();
@@ -90,10 +94,17 @@ async function refineLayout(id: number, view: NetworkView): Promise<void> {
     // Between posts the layout keeps stepping (a chunk is ~100 ms, so a stop is still seen at once).
     if (!done && performance.now() - posted < interval) continue;
     posted = performance.now();
-    const positions = placeOwners(view, layout.positions());
-    post({ type: 'layout', id, positions, iteration: layout.iteration, maxIterations: layout.maxIterations, done }, [
-      positions.buffer,
-    ]);
+    const progress = {
+      type: 'layout',
+      id,
+      iteration: layout.iteration,
+      maxIterations: layout.maxIterations,
+      done,
+    } as const;
+    if (done || animated) {
+      const positions = placeOwners(view, layout.positions());
+      post({ ...progress, positions }, [positions.buffer]);
+    } else post(progress);
     if (done) return;
   }
 }

@@ -22,7 +22,8 @@ export interface Progress {
 }
 
 export interface LayoutUpdate {
-  positions: Float32Array;
+  /** The refined positions; absent on progress-only updates (big maps until the layout stops). */
+  positions?: Float32Array;
   iteration: number;
   maxIterations: number;
   done: boolean;

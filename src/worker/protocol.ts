@@ -53,8 +53,11 @@ export type WorkerMessage =
   | { type: 'error'; id: number; message: string }
   | { type: 'ask-result'; id: number; answer: AskResult; ms: number }
   | { type: 'links-result'; id: number; person: string; links: LinkExplanation[] }
-  /** Refined positions for the view of request `id`, after `iteration` of at most `maxIterations`. */
-  | { type: 'layout'; id: number; positions: Float32Array; iteration: number; maxIterations: number; done: boolean };
+  /**
+   * The layout of request `id` after `iteration` of at most `maxIterations`, with the refined positions (always
+   * when `done`; big maps get progress alone until then, see analysis.worker.ts).
+   */
+  | { type: 'layout'; id: number; positions?: Float32Array; iteration: number; maxIterations: number; done: boolean };
 
 /** To a bridging thread: the CSR's arrays (copied) and one part of the sources. */
 export interface BridgingRequest {
