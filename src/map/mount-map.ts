@@ -7,17 +7,31 @@
  * changes (a hover starting or ending, a pan starting or ending), because a reducer may read it. At
  * 30,000 people and 300,000 links that made every hover a full pass over the map. With `whenState`
  * rules sigma re-styles only the items whose state changed. The rest of the map is dimmed by one
- * translucent layer (veil.ts) between the ordinary depth layers and the top ones, where the people
- * and links in focus are lifted (look-change.ts), so a hover costs O(degree), not O(people + links).
+ * translucent layer (veil.ts) between the ordinary depth layers and the top ones, where the highlighted
+ * people are lifted (look-change.ts); filters work the same way with their own veil below.
  *
- * Cost per look change: hover, selection and highlights O(degree + highlighted); a filter change
- * O(people) to find what changed, plus sigma's O(people + links) re-processing when visibility
- * changed; link kinds O(links); presentation mode and link colours O(people) / O(links).
+ * Hover and selection do not touch WebGL at all: the person under the pointer comes from our own grid
+ * over the people's positions (hover-index.ts), not from sigma's picking (which reads back a frame the
+ * GPU draws: seconds per hover in software WebGL at 30,000 people), and their links, neighbours and
+ * names are drawn on a 2D canvas over the map (focus-layer.ts). Clicks and taps are resolved the same
+ * way; sigma's own pointer handlers that read the picking frame back are removed from its captors.
+ *
+ * Filters that keep few people (at most FILTER_LAYER_MAX_PEOPLE) are drawn the same way, on a 2D layer
+ * with an opaque or translucent veil under the kept people (filter-layer.ts); larger ones hide or dim
+ * who is filtered out, and the links of the hidden, as item states restyled in place.
+ *
+ * Cost per look change: hover and selection O(degree + highlighted), drawn on the 2D layer only;
+ * highlights O(highlighted); a filter change O(people) to find who is kept, then O(kept + their links)
+ * on the 2D layer, or sigma's in-place restyling of the people whose state changed and of their links;
+ * link kinds O(links); presentation mode and link colours O(people) / O(links).
  */
 import Sigma from 'sigma';
 import { DEFAULT_PRIMITIVES } from 'sigma/primitives';
 import { DEPTHLESS_STYLES } from 'sigma/types';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
+import { FILTER_LAYER_MAX_PEOPLE, mountFilterLayer } from './filter-layer';
+import { mountFocusLayer } from './focus-layer';
+import { buildHoverIndex, findHoverHit, type HoverIndex } from './hover-index';
 import { getFocus, isFocusActive, type Focus } from './look-change';
 import { createVeilProgram, MAP_DEPTH_LAYERS, VEIL_DEPTH } from './veil';
 
@@ -70,6 +84,8 @@ const PATH_COLOR = '#1b3a8a';
 const FOCUS_EDGE = '#7a7a7a';
 /** Opacity of the white veil over what is out of focus. */
 const VEIL_ALPHA = 0.82;
+/** Slack around a person's dot for the pointer, in CSS pixels. */
+const HIT_PADDING = 2;
 
 /** Item states of our own, beside sigma's (isHidden, isHighlighted, isHovered). */
 interface NodeFlags {
@@ -87,6 +103,8 @@ interface EdgeFlags {
   isHighlighted?: boolean;
   /** On an ask's path. */
   onPath?: boolean;
+  /** A link of someone the filters hide: hidden with them (in place, without re-processing every link). */
+  filteredOut?: boolean;
   /** Coloured by kind of evidence. */
   byKind?: boolean;
 }
@@ -109,6 +127,7 @@ const NODE_STYLES = [
 const EDGE_STYLES = [
   DEPTHLESS_STYLES.edges,
   { depth: 'edges' },
+  { whenState: 'filteredOut', then: { visibility: 'hidden' } },
   {
     whenState: 'byKind',
     then: { color: { attribute: 'kinds', dict: KIND_COLORS_BY_MASK, defaultValue: '#cccccc' }, size: 0.6 },
@@ -125,6 +144,10 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   let labelled = new Set<string>();
   /** Per node key: hidden (1) or dimmed (2) by the filters, as last set. */
   const filterState = new Map<string, 1 | 2>();
+  /** Links hidden because one of their ends is hidden by the filters, as last set. */
+  const filteredEdges = new Set<string>();
+  /** People hidden by the filters (not dimmed): not hit by the pointer, not drawn in the focus. */
+  let hiddenByFilter: ReadonlySet<string> = new Set();
   /** Links hidden by their kinds, as last set. */
   let kindHidden = new Set<string>();
 
@@ -139,13 +162,20 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
       hideEdgesOnMove: graph.size > 50_000,
+      // Our own hit testing answers hover and clicks (see above); sigma still draws its picking frame on
+      // every render, at 1/8 of the size in each direction to spare software WebGL the fill.
+      pickingDownSizingRatio: 8,
       minEdgeThickness: 0.6,
     },
     primitives: { ...DEFAULT_PRIMITIVES, depthLayers: [...MAP_DEPTH_LAYERS] },
     styles: { nodes: NODE_STYLES, edges: EDGE_STYLES },
   } as never) as unknown as Sigma<DisplayNode, DisplayEdge>;
 
+  const filterLayer = mountFilterLayer(sigma, graph);
+  const focusLayer = mountFocusLayer(sigma, graph, { veilAlpha: VEIL_ALPHA, edgeColor: FOCUS_EDGE });
   let veil = false;
+  /** Whether some item state changed since the last WebGL render (else a look change draws nothing there). */
+  let dirty = false;
   (
     sigma as unknown as {
       addCustomLayerProgram(id: string, depth: string, f: (gl: WebGL2RenderingContext) => unknown): void;
@@ -153,10 +183,14 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   ).addCustomLayerProgram('veil', VEIL_DEPTH, (gl) => createVeilProgram(gl, () => (veil ? VEIL_ALPHA : 0)));
 
   const setNodes = (keys: string[], state: NodeFlags) => {
-    if (keys.length) (sigma.setNodesState as (k: string[], s: NodeFlags) => unknown).call(sigma, keys, state);
+    if (!keys.length) return;
+    (sigma.setNodesState as (k: string[], s: NodeFlags) => unknown).call(sigma, keys, state);
+    dirty = true;
   };
   const setEdges = (keys: string[], state: EdgeFlags) => {
-    if (keys.length) (sigma.setEdgesState as (k: string[], s: EdgeFlags) => unknown).call(sigma, keys, state);
+    if (!keys.length) return;
+    (sigma.setEdgesState as (k: string[], s: EdgeFlags) => unknown).call(sigma, keys, state);
+    dirty = true;
   };
   /** Set `state` on what entered `next` and its opposite on what left `prev`. */
   const diffSet = (
@@ -194,16 +228,20 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     pathEdges = next;
   };
 
-  /** Filters: hide or dim who is filtered out. True when some visibility changed. */
-  const applyFilterStates = (next: MapLook): boolean => {
+  /**
+   * Filters: hide or dim who is filtered out, and hide the links of the hidden, all as item states
+   * restyled in place. Hiding people alone made sigma re-process every link (so those of hidden people
+   * are not drawn), about 0.5 s at 30,000 people and 60,000 links on top of the restyling; hiding their
+   * links too costs O(links of the people whose state changed) instead.
+   */
+  const applyFilterItemStates = (out: ReadonlySet<string> | undefined, dimFiltered: boolean) => {
     const hide: string[] = [];
     const show: string[] = [];
     const dim: string[] = [];
     const undim: string[] = [];
-    const out = next.filteredOut;
     graph.forEachNode((key) => {
       const was = filterState.get(key);
-      const now = out?.has(key) ? (next.dimFiltered ? 2 : 1) : undefined;
+      const now = out?.has(key) ? (dimFiltered ? 2 : 1) : undefined;
       if (was === now) return;
       if (was === 1) show.push(key);
       if (was === 2) undim.push(key);
@@ -212,11 +250,55 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       if (now === undefined) filterState.delete(key);
       else filterState.set(key, now);
     });
+    const edgesOn: string[] = [];
+    const edgesOff: string[] = [];
+    for (const key of hide.concat(show))
+      graph.forEachEdge(key, (e, _a, s, t) => {
+        const hidden = filterState.get(s) === 1 || filterState.get(t) === 1;
+        if (hidden === filteredEdges.has(e)) return;
+        if (hidden) {
+          filteredEdges.add(e);
+          edgesOn.push(e);
+        } else {
+          filteredEdges.delete(e);
+          edgesOff.push(e);
+        }
+      });
     setNodes(hide, { isHidden: true });
     setNodes(show, { isHidden: false });
     setNodes(dim, { dimmed: true });
     setNodes(undim, { dimmed: false });
-    return hide.length + show.length > 0;
+    setEdges(edgesOn, { filteredOut: true });
+    setEdges(edgesOff, { filteredOut: false });
+  };
+
+  /**
+   * A filter that keeps few people (FILTER_LAYER_MAX_PEOPLE) is drawn on the 2D filter layer, over an
+   * untouched WebGL map: O(kept + their links) to draw, where item states restyle everyone filtered out
+   * and their links. Larger ones fall back to item states.
+   */
+  const applyFilters = (next: MapLook) => {
+    const out = next.filteredOut;
+    const active = out !== undefined && out.size > 0;
+    const kept: string[] = [];
+    if (active)
+      graph.forEachNode((key) => {
+        if (!out.has(key)) kept.push(key);
+      });
+    const onLayer = active && kept.length <= FILTER_LAYER_MAX_PEOPLE;
+    applyFilterItemStates(onLayer ? undefined : out, Boolean(next.dimFiltered));
+    if (onLayer) {
+      const keptSet = new Set(kept);
+      const edges: string[] = [];
+      for (const key of kept)
+        graph.forEachEdge(key, (e, _a, s, t) => {
+          if (s === key && keptSet.has(t) && !kindHidden.has(e)) edges.push(e);
+        });
+      filterLayer.draw({ nodes: kept, edges, alpha: next.dimFiltered ? VEIL_ALPHA : 1, hideNames: next.hideNames });
+    } else filterLayer.draw(undefined);
+    const nextHidden = active && !next.dimFiltered ? out : new Set<string>();
+    if (nextHidden.size || hiddenByFilter.size) invalidateIndex();
+    hiddenByFilter = nextHidden;
   };
 
   const applyKindStates = (mask: number | undefined): boolean => {
@@ -231,10 +313,63 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     return changed;
   };
 
-  sigma.on('enterNode', ({ node }) => events.onHover?.(node));
-  sigma.on('leaveNode', () => events.onHover?.(undefined));
-  sigma.on('clickNode', ({ node }) => events.onClick?.(node));
-  sigma.on('clickStage', () => events.onClick?.(undefined));
+  // Hit testing from our own grid over the people's graph positions (they do not move with the camera),
+  // rebuilt lazily after positions change or a filter hides people. Read from the graph, not sigma's
+  // display data (getNodeDisplayData copies an object per call: 30,000 copies per rebuild).
+  let hoverIndex: HoverIndex | undefined;
+  const invalidateIndex = () => (hoverIndex = undefined);
+  (sigma as unknown as { on(event: 'afterProcess', f: () => void): void }).on('afterProcess', invalidateIndex);
+  graph.on('eachNodeAttributesUpdated', invalidateIndex);
+  graph.on('nodeAttributesUpdated', invalidateIndex);
+  const getIndex = (): HoverIndex => {
+    if (hoverIndex) return hoverIndex;
+    const keys: string[] = [];
+    const x: number[] = [];
+    const y: number[] = [];
+    const size: number[] = [];
+    graph.forEachNode((key, a) => {
+      if (hiddenByFilter.has(key)) return;
+      keys.push(key);
+      x.push(a.x);
+      y.push(a.y);
+      size.push(a.size);
+    });
+    return (hoverIndex = buildHoverIndex({ keys, x, y, size }));
+  };
+  /** The person drawn at this viewport position (CSS pixels from the map's top left), if any. */
+  const getNodeAt = (x: number, y: number): string | undefined => {
+    const p = sigma.viewportToGraph({ x, y });
+    const q = sigma.viewportToGraph({ x: x + 1, y });
+    const unitsPerPixel = Math.hypot(q.x - p.x, q.y - p.y);
+    if (!(unitsPerPixel > 0)) return undefined;
+    return findHoverHit(getIndex(), p.x, p.y, {
+      unitsPerSize: sigma.scaleSize(1) * unitsPerPixel,
+      padding: HIT_PADDING * unitsPerPixel,
+    });
+  };
+
+  let hovered: string | undefined;
+  const hoverAt = (key: string | undefined) => {
+    if (key === hovered) return;
+    hovered = key;
+    sigma.getMouseLayer().style.cursor = key === undefined ? '' : 'pointer';
+    events.onHover?.(key);
+  };
+  // Sigma's own handlers for these read the picking frame back (synchronously for clicks, downs and
+  // ups; hover waits for a fence on the next frames) and restyle the hovered node in WebGL: removed.
+  // Its captors keep panning, wheel and double-click zoom, and pinch, which they do by themselves.
+  const mouse = sigma.getMouseCaptor();
+  const touch = sigma.getTouchCaptor();
+  for (const name of ['mousemove', 'mousedown', 'mouseup', 'click', 'doubleClick', 'rightClick', 'wheel'] as const)
+    mouse.removeAllListeners(name);
+  for (const name of ['touchdown', 'touchup', 'touchmove', 'tap', 'doubletap'] as const) touch.removeAllListeners(name);
+  mouse.on('mousemove', (e: { x: number; y: number }) => hoverAt(getNodeAt(e.x, e.y)));
+  mouse.on('mouseleave', () => hoverAt(undefined));
+  mouse.on('click', (e: { x: number; y: number }) => events.onClick?.(getNodeAt(e.x, e.y)));
+  touch.on('tap', (e: { touches: { x: number; y: number }[]; previousTouches: { x: number; y: number }[] }) => {
+    const t = e.touches[0] ?? e.previousTouches[0];
+    if (t) events.onClick?.(getNodeAt(t.x, t.y));
+  });
 
   const frame = (keys: string[]) => {
     const pts = keys.map((k) => sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => Boolean(d));
@@ -257,31 +392,53 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       look = next;
       let visibility = false;
       if ((next.paths ?? []) !== (prev.paths ?? [])) setPaths(next.paths ?? []);
-      if (next.filteredOut !== prev.filteredOut || Boolean(next.dimFiltered) !== Boolean(prev.dimFiltered))
-        visibility = applyFilterStates(next) || visibility;
       if (next.edgeKindMask !== prev.edgeKindMask) visibility = applyKindStates(next.edgeKindMask) || visibility;
+      if (
+        next.filteredOut !== prev.filteredOut ||
+        Boolean(next.dimFiltered) !== Boolean(prev.dimFiltered) ||
+        next.edgeKindMask !== prev.edgeKindMask ||
+        Boolean(next.hideNames) !== Boolean(prev.hideNames)
+      )
+        applyFilters(next);
       if (Boolean(next.colorByKind) !== Boolean(prev.colorByKind))
         setEdges(graph.edges(), { byKind: Boolean(next.colorByKind) });
       if (Boolean(next.hideNames) !== Boolean(prev.hideNames))
         setNodes(graph.nodes(), { noName: Boolean(next.hideNames) });
 
-      const nextFocus = getFocus(graph, next);
+      // In WebGL: the highlighted people above the veil. The hovered or selected person's focus is on
+      // the 2D layer, so moving the pointer or selecting draws nothing in WebGL.
+      const shown = next.highlighted && [...next.highlighted].filter((k) => !hiddenByFilter.has(k));
+      const nextFocus = getFocus(graph, { highlighted: shown && new Set(shown) });
       diffSet(focus.nodes, nextFocus.nodes, (keys, on) => setNodes(keys, { isHighlighted: on }));
-      diffSet(focus.edges, nextFocus.edges, (keys, on) => setEdges(keys, { isHighlighted: on }));
       focus = nextFocus;
       const nextLabelled = new Set(next.labelled ?? []);
-      for (const k of [next.selected, next.hovered]) if (k !== undefined && graph.hasNode(k)) nextLabelled.add(k);
       diffSet(labelled, nextLabelled, (keys, on) => setNodes(keys, { showLabel: on }));
       labelled = nextLabelled;
-      veil = isFocusActive(nextFocus);
+      const nextVeil = isFocusActive(nextFocus);
+      if (nextVeil !== veil) dirty = true;
+      veil = nextVeil;
+      if (visibility) invalidateIndex();
 
-      // Draw now: the state changes are applied first (in-place restyling of the changed items).
-      sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
-      // A node shown or hidden: sigma re-processes the links so those of hidden people are not drawn.
-      if (visibility) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: false });
+      if (dirty) {
+        dirty = false;
+        // Draw now: the state changes are applied first (in-place restyling of the changed items).
+        sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+        // Link kinds shown or hidden: sigma re-processes the links.
+        if (visibility) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: false });
+      }
+      const center = [next.hovered, next.selected].find((k) => k !== undefined && !hiddenByFilter.has(k));
+      const drawn = getFocus(graph, {
+        highlighted: nextFocus.nodes,
+        ...(center === undefined ? {} : { selected: center }),
+      });
+      focusLayer.draw({ focus: drawn, labelled: next.labelled, hidden: hiddenByFilter, hideNames: next.hideNames });
     },
     frame,
     dispose() {
+      graph.off('eachNodeAttributesUpdated', invalidateIndex);
+      graph.off('nodeAttributesUpdated', invalidateIndex);
+      focusLayer.dispose();
+      filterLayer.dispose();
       sigma.kill();
     },
   };

@@ -412,13 +412,16 @@ export function computeFacetCounts(view: NetworkView, filters: Filters, options:
   }
   const edgeKinds = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
   const { source, target, kinds } = view.edges;
-  for (let e = 0; e < source.length; e++) {
-    if (!keptMask[source[e]!] || !keptMask[target[e]!]) continue;
-    const bits = kinds[e]!;
-    EDGE_KINDS.forEach((k, bit) => {
-      if (bits & (1 << bit)) edgeKinds[k]++;
-    });
-  }
+  // Links counted per combination of kinds first (one increment per link, 300,000 links at 30k people),
+  // then spread over the kinds.
+  const all = (1 << EDGE_KINDS.length) - 1;
+  const byKinds = new Uint32Array(all + 1);
+  for (let e = 0; e < source.length; e++) if (keptMask[source[e]!] && keptMask[target[e]!]) byKinds[kinds[e]! & all]!++;
+  for (let bits = 1; bits <= all; bits++)
+    if (byKinds[bits])
+      EDGE_KINDS.forEach((k, bit) => {
+        if (bits & (1 << bit)) edgeKinds[k] += byKinds[bits]!;
+      });
   return { facets, edgeKinds, kept, total: n };
 }
 

@@ -66,7 +66,7 @@ export const PAGE_SCRIPT = `(() => {
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
-  for (const type of ['mousemove', 'mouseup', 'click', 'keydown', 'change'])
+  for (const type of ['pointermove', 'mousemove', 'pointerup', 'mouseup', 'click', 'keydown', 'change'])
     window.addEventListener(type, (e) => {
       b.events[type] = performance.now();
       if (type === 'change' && e.target && e.target.type === 'file') b.t0 = performance.now();
@@ -237,6 +237,10 @@ interface RunResult {
   notes: string[];
 }
 
+/** The earlier of two event times (either may be missing). */
+const firstOf = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+
 const maxIn = (entries: [number, number][], from: number, to: number) =>
   entries.filter(([start]) => start >= from && start <= to).reduce((m, [, d]) => Math.max(m, d), 0);
 
@@ -264,7 +268,10 @@ export async function measureInteractions(page: Page, figures: RunFigures, notes
     await page.mouse.move(cx, cy);
     const hover = await waitForMark(page, 'hover', 30_000);
     const ev = (await readMarks(page)).events;
-    if (hover?.frame !== undefined && ev.mousemove !== undefined) push('hover', hover.frame - ev.mousemove);
+    // From the pointer event that comes first (pointermove, then mousemove in the same task): the map
+    // may answer in either.
+    const moved = firstOf(ev.pointermove, ev.mousemove);
+    if (hover?.frame !== undefined && moved !== undefined) push('hover', hover.frame - moved);
     else notes.push(`hover: no one under the pointer at the map's centre after framing ${name}`);
 
     await page.evaluate(`window.__bench.arm('click')`);
@@ -272,7 +279,8 @@ export async function measureInteractions(page: Page, figures: RunFigures, notes
     await page.mouse.up();
     const click = await waitForMark(page, 'click', 30_000);
     const ev2 = (await readMarks(page)).events;
-    if (click?.frame !== undefined && ev2.mouseup !== undefined) push('click', click.frame - ev2.mouseup);
+    const up = firstOf(ev2.pointerup, ev2.mouseup);
+    if (click?.frame !== undefined && up !== undefined) push('click', click.frame - up);
     else notes.push(`click: no selection after a click at the map's centre (${name})`);
     await page.waitForTimeout(300);
     if (await clear.count()) await clear.click();

@@ -1,0 +1,161 @@
+/**
+ * The focus drawn on a 2D canvas over sigma's WebGL canvas: when someone is hovered or selected, a
+ * translucent white veil over the whole map, then that person's links, their neighbours (and any
+ * highlighted people) and their names on top. Only O(degree + highlighted) shapes are drawn, and the
+ * WebGL map is not re-drawn at all: without a GPU (SwiftShader) one WebGL frame of 30,000 people and
+ * 60,000 links costs seconds, which made every hover wait for it.
+ *
+ * Positions and sizes are sigma's own (getNodeDisplayData, framedGraphToViewport, scaleSize), read on
+ * each draw, and the layer re-draws after every sigma render, so it follows pans, zooms and the layout.
+ * The canvas takes no pointer events (sigma's mouse layer under it keeps them).
+ *
+ * Cost per draw: O(links of the centre + focused people), plus one full-canvas fill for the veil.
+ */
+import type Sigma from 'sigma';
+import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
+import type { Focus } from './look-change';
+
+export interface FocusLayerOptions {
+  /** Opacity of the white veil over what is out of focus. Default 0.82. */
+  veilAlpha?: number;
+  /** Colour of the focused links. Default '#7a7a7a'. */
+  edgeColor?: string;
+  /** Most neighbours' names drawn (largest first, skipping overlaps). Default 40. */
+  maxLabels?: number;
+  /** Label font size in CSS pixels. Default 12. */
+  fontSize?: number;
+}
+
+export const FOCUS_LAYER_DEFAULTS = { veilAlpha: 0.82, edgeColor: '#7a7a7a', maxLabels: 40, fontSize: 12 } as const;
+
+export interface FocusDraw {
+  focus: Focus;
+  /** Keys whose names are always drawn when in focus (the best search results). */
+  labelled?: ReadonlySet<string>;
+  /** Draw no names (presentation mode). */
+  hideNames?: boolean;
+  /** Keys not drawn, nor their links (hidden by the filters). Default none. */
+  hidden?: ReadonlySet<string>;
+}
+
+export interface FocusLayerHandle {
+  /** Draw this focus, or clear the layer (undefined, or a focus without a centre). */
+  draw(next: FocusDraw | undefined): void;
+  dispose(): void;
+}
+
+const LAYER_ID = 'focusLayer';
+
+/** Mount the focus canvas on a sigma instance (above its canvases, below later layers). */
+export function mountFocusLayer(
+  sigma: Sigma<DisplayNode, DisplayEdge>,
+  graph: DisplayGraph,
+  options: FocusLayerOptions = {},
+): FocusLayerHandle {
+  const o = { ...FOCUS_LAYER_DEFAULTS, ...options };
+  const canvas = sigma.createCanvas(LAYER_ID, {
+    style: { inset: '0', pointerEvents: 'none', width: '100%', height: '100%' },
+  });
+  canvas.setAttribute('aria-hidden', 'true');
+  const ctx = canvas.getContext('2d');
+  let current: FocusDraw | undefined;
+  let drawn = false;
+
+  const point = (key: string) => {
+    if (current?.hidden?.has(key)) return undefined;
+    const d = sigma.getNodeDisplayData(key);
+    if (!d || (d as { visibility?: string }).visibility === 'hidden') return undefined;
+    const p = sigma.framedGraphToViewport(d);
+    return { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(d.size)), color: d.color, label: d.label ?? '' };
+  };
+
+  const render = () => {
+    if (!ctx) return;
+    const { width, height } = sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(width * ratio));
+    const h = Math.max(1, Math.round(height * ratio));
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    } else if (drawn) ctx.clearRect(0, 0, w, h);
+    drawn = false;
+    const focus = current?.focus;
+    if (!focus || focus.center === undefined) return;
+    drawn = true;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.fillStyle = `rgba(255,255,255,${o.veilAlpha})`;
+    ctx.fillRect(0, 0, width, height);
+
+    const center = point(focus.center);
+    ctx.strokeStyle = o.edgeColor;
+    ctx.lineWidth = 1.2;
+    ctx.beginPath();
+    for (const e of focus.edges) {
+      if (!graph.hasEdge(e)) continue;
+      const a = point(graph.source(e));
+      const b = point(graph.target(e));
+      if (!a || !b) continue;
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+    }
+    ctx.stroke();
+
+    const people: { key: string; x: number; y: number; r: number; color: string; label: string }[] = [];
+    for (const key of focus.nodes) {
+      const p = point(key);
+      if (p) people.push({ key, ...p });
+    }
+    for (const p of people) {
+      ctx.beginPath();
+      ctx.fillStyle = p.color;
+      ctx.arc(p.x, p.y, p.r, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    if (center) {
+      ctx.beginPath();
+      ctx.strokeStyle = '#222222';
+      ctx.lineWidth = 2;
+      ctx.arc(center.x, center.y, center.r + 1.5, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    if (current?.hideNames) return;
+
+    // Names: the centre first, then the always-labelled, then the largest neighbours, skipping overlaps.
+    const labelled = current?.labelled;
+    const rank = (k: string) => (k === focus.center ? 2 : labelled?.has(k) ? 1 : 0);
+    people.sort((a, b) => rank(b.key) - rank(a.key) || b.r - a.r || (a.key < b.key ? -1 : 1));
+    const boxes: [number, number, number, number][] = [];
+    let shown = 0;
+    for (const p of people) {
+      if (!p.label || (shown >= o.maxLabels && rank(p.key) === 0)) continue;
+      const bold = p.key === focus.center;
+      ctx.font = `${bold ? '600 ' : ''}${bold ? o.fontSize + 1 : o.fontSize}px system-ui, sans-serif`;
+      const tw = ctx.measureText(p.label).width;
+      const x = p.x + p.r + 3;
+      const y = p.y - o.fontSize / 2 - 1;
+      const box: [number, number, number, number] = [x - 1, y, x + tw + 1, y + o.fontSize + 3];
+      if (rank(p.key) === 0 && boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]))
+        continue;
+      boxes.push(box);
+      shown++;
+      ctx.fillStyle = 'rgba(255,255,255,0.85)';
+      ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+      ctx.fillStyle = '#1a1a1a';
+      ctx.textBaseline = 'top';
+      ctx.fillText(p.label, x, y + 1);
+    }
+  };
+
+  sigma.on('afterRender', render);
+  return {
+    draw(next) {
+      current = next;
+      render();
+    },
+    dispose() {
+      sigma.off('afterRender', render);
+      sigma.killLayer(LAYER_ID);
+    },
+  };
+}

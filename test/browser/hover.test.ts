@@ -1,0 +1,73 @@
+// Hover and click on the map by pointer position (issue 7/8: the map answers at once): the person under
+// the pointer is found by the map's own grid (src/map/hover-index.ts), not sigma's picking, and their
+// focus is drawn on the 2D layer over the map (src/map/focus-layer.ts).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser';
+import { getPersonPanel, LOAD_TIMEOUT, openApp, waitForMap, type AppPage } from './helpers';
+import { startServer, type StaticServer } from './server';
+
+let server: StaticServer;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+  app = await openApp(browser, server.url);
+  await waitForMap(app.page);
+  await app.page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-map]')?.dataset.layout === 'stopped',
+    null,
+    {
+      timeout: LOAD_TIMEOUT,
+      polling: 250,
+    },
+  );
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const mapAttr = (name: string) => app.page.locator('[data-map]').getAttribute(name);
+
+describe('hover and click on the map', () => {
+  it('names the person under the pointer in data-hovered, and clears it off them', async () => {
+    const { page } = app;
+    // The first super-connector's button selects them and frames them at the map's centre.
+    await page.getByRole('list', { name: 'Super-connectors' }).getByRole('button').first().click();
+    await page.waitForFunction(() => Boolean(document.querySelector<HTMLElement>('[data-map]')?.dataset.selected));
+    const key = await mapAttr('data-selected');
+    expect(key).toMatch(/^\d+$/);
+    await page.waitForTimeout(800); // the camera's 400 ms animation
+    await getPersonPanel(page).getByRole('button', { name: 'Clear selection' }).click();
+    expect(await mapAttr('data-selected')).toBe('');
+
+    const box = await page.locator('[data-map]').boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    await page.mouse.move(box.x + 3, box.y + 3);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-map]')?.dataset.hovered === '');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((k) => document.querySelector<HTMLElement>('[data-map]')?.dataset.hovered === k, key, {
+      timeout: 10_000,
+    });
+    // The focus is drawn on the 2D layer, which lets the pointer through to sigma.
+    const layer = page.locator('[data-map] canvas.sigma-focusLayer');
+    await expect(layer.count()).resolves.toBe(1);
+    await expect(layer.evaluate((c: HTMLElement) => getComputedStyle(c).pointerEvents)).resolves.toBe('none');
+
+    // A click there selects them.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((k) => document.querySelector<HTMLElement>('[data-map]')?.dataset.selected === k, key, {
+      timeout: 10_000,
+    });
+    await expect(getPersonPanel(page).getByRole('button', { name: 'Clear selection' }).count()).resolves.toBe(1);
+
+    // Off the person (the map's corner, far from anyone at this zoom): no one hovered, selection kept.
+    await page.mouse.move(box.x + 3, box.y + 3);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-map]')?.dataset.hovered === '');
+    expect(await mapAttr('data-selected')).toBe(key);
+    expect(app.errors).toEqual([]);
+  });
+});
