@@ -70,3 +70,12 @@ export async function countDrawnPixels(page: Page): Promise<number> {
     return drawn;
   }, png.toString('base64'));
 }
+
+/**
+ * Wait until the app has started its first analysis (the sample, or a restored import): its progress
+ * shows, or its map is drawn. The app starts it only after reading its storage, so files chosen before
+ * could be overtaken by the sample (the newer request wins); files chosen after replace it.
+ */
+export async function waitForFirstAnalysis(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('.status progress, [data-map][data-ready="true"]', { state: 'attached', timeout });
+}

@@ -20,7 +20,7 @@ import {
   makeZipBomb,
   type HostileFile,
 } from '../fixtures/hostile/make-hostile';
-import { launch } from './browser';
+import { launch, waitForFirstAnalysis } from './browser';
 import {
   downloadExport,
   getCspViolations,
@@ -60,6 +60,7 @@ beforeAll(async () => {
         ((window as unknown as { __pwned: boolean }).__pwned = true);
   });
   // Replaces the sample while it is still loading: the newer request wins.
+  await waitForFirstAnalysis(page);
   const outcome = await importFiles(page, [{ name: 'Connections.csv', bytes: HOSTILE_CSV, mimeType: 'text/csv' }]);
   expect(outcome).toBeUndefined();
   await waitForMap(page, 13);

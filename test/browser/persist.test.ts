@@ -20,10 +20,38 @@ const stored = (p: Page) =>
     cookie: document.cookie,
   }));
 
+/** The `meta` of the stored generation that `current` points to ('' when none); the database must exist. */
+const readCurrentMeta = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('netwell');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('state', 'readonly').objectStore('state');
+          const current = store.get('current');
+          current.onsuccess = () => {
+            const generation = (current.result as { generation?: number } | undefined)?.generation;
+            if (generation === undefined) return (db.close(), resolve(''));
+            const record = store.get(`gen:${generation}`);
+            record.onsuccess = () => (
+              db.close(),
+              resolve((record.result as { meta?: string } | undefined)?.meta ?? '')
+            );
+            record.onerror = () => (db.close(), reject(record.error));
+          };
+          current.onerror = () => (db.close(), reject(current.error));
+        };
+      }),
+  );
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
   ({ page, errors } = await openPage(browser, server.url));
+  // The sample's map first: a file chosen while the sample loads is drawn, but "Remember on this device"
+  // can then keep the sample instead (0 files; seen 2026-11-26, src/ui/actions.ts).
   await ready(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open files' }).click();
@@ -59,7 +87,8 @@ describe('remember on this device', () => {
     await expect
       .poll(() => page.getByRole('list', { name: 'Clusters' }).textContent())
       .toContain('My favourite people');
-    await page.waitForTimeout(2500); // the save is debounced by 1 s
+    // The save is debounced by 1 s: wait until the current generation holds the new name.
+    await expect.poll(() => readCurrentMeta(page), { timeout: 30_000 }).toContain('My favourite people');
     await page.reload();
     await page.waitForFunction(() => document.querySelector('[data-map]')?.getAttribute('data-nodes') === '13', null, {
       timeout: 150_000,

@@ -134,7 +134,15 @@ describe('privacy', () => {
     if (await ask.count()) {
       await ask.fill('an accountant in Rotterdam');
       await ask.press('Enter');
-      await page.waitForTimeout(2000);
+      // The answer (or its error) replaces "Looking…": whatever the Ask did has been done.
+      await page.waitForFunction(
+        () => {
+          const results = document.querySelector('.ask-results');
+          return Boolean(results?.firstElementChild) && results?.textContent !== 'Looking…';
+        },
+        null,
+        { timeout: 60_000 },
+      );
       noteUrl();
     }
     await openTab(page, 'Explore');
