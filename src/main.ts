@@ -60,19 +60,33 @@ async function start(root: HTMLElement) {
       onForget: () => actions.setEdits(getEmptyUserEdits()),
       onForgetEverything: () => offline.drop(),
     });
-  // Saves do nothing unless the user opted in; debounced so typing a name is one write.
+  // Saves do nothing unless the user opted in; debounced so typing a name is one write. Until the remembered
+  // files are read again nothing is saved (what is on screen is not yet what was remembered: saving then
+  // would store the start sample in place of the files); a change meanwhile is saved once they are.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  store.subscribe((s, prev) => {
-    if (s.edits === prev.edits && s.view === prev.view && s.choices === prev.choices) return;
+  let restoring = true;
+  let changedWhileRestoring = false;
+  const scheduleSave = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void persistence.save(getRemembered()), 1000);
+  };
+  store.subscribe((s, prev) => {
+    if (s.edits === prev.edits && s.view === prev.view && s.choices === prev.choices) return;
+    if (restoring) changedWhileRestoring = true;
+    else scheduleSave();
   });
-  if (state) {
-    actions.setEdits(toUserEdits(state.edits));
-    restoreSettings(state.settings);
-    if (state.files.length) await actions.loadFiles(state.files);
-    else await actions.loadSample();
-  } else await actions.loadSample();
+  try {
+    if (state) {
+      actions.setEdits(toUserEdits(state.edits));
+      restoreSettings(state.settings);
+      changedWhileRestoring = false;
+      if (state.files.length) await actions.loadFiles(state.files);
+      else await actions.loadSample();
+    } else await actions.loadSample();
+  } finally {
+    restoring = false;
+    if (state && changedWhileRestoring) scheduleSave();
+  }
 }
 
 const root = document.getElementById('app');

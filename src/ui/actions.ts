@@ -39,6 +39,8 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
     store.update((s) => ({ ...s, status: { kind: 'busy', what, progress } }));
 
   let input: WorkerFile[] | 'sample' = 'sample';
+  /** Loads started so far; each load knows its number, so only the newest one sets `input`. */
+  let loads = 0;
   client.onScores = (u) =>
     store.update((s) => (s.view && !s.view.ranked ? { ...s, view: setViewScores(s.view, u) } : s));
   client.onLateError = (message) =>
@@ -93,7 +95,10 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
   const choose = (producer: (c: Choices) => Choices) => store.update((s) => ({ ...s, choices: producer(s.choices) }));
 
   return {
+    // `input` is what the view on screen was made from (what "Remember on this device" stores). A load that a
+    // newer one overtook (cancelled, or finishing after it) must not claim the view the newer one made.
     loadSample: async () => {
+      const ticket = ++loads;
       const before = store.get().view;
       await run(
         'Opening the sample network',
@@ -101,11 +106,12 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
         (p) => client.analyze({ kind: 'sample' }, settings(), p),
         false,
       );
-      if (store.get().view !== before) input = 'sample';
+      if (ticket === loads && store.get().view !== before) input = 'sample';
     },
     loadFiles: async (files) => {
       // The worker gets copies (their buffers are transferred); the page keeps the originals to remember them.
       const copies = files.map((f) => ({ path: f.path, bytes: f.bytes.slice() }));
+      const ticket = ++loads;
       const before = store.get().view;
       await run(
         `Reading ${files.length} file${files.length === 1 ? '' : 's'}`,
@@ -113,7 +119,7 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
         (p) => client.analyze({ kind: 'files', files: copies }, settings(), p),
         false,
       );
-      if (store.get().view !== before) input = files;
+      if (ticket === loads && store.get().view !== before) input = files;
     },
     currentInput: () => input,
     recluster: (resolution) => {
