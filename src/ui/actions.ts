@@ -82,6 +82,10 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
             : getEmptyFilters(),
         },
       }));
+      // The views drew the new map in this task or schedule it for the next frame; a task queued from that
+      // frame runs once it is on screen. Then the worker starts ranking (analysis.worker.ts says why it waits).
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => client.drawn()));
+      else client.drawn();
     } catch (e) {
       store.update((s) => ({ ...s, status: { kind: 'error', message: e instanceof Error ? e.message : String(e) } }));
     }

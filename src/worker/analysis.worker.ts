@@ -19,6 +19,13 @@ const pool: BridgingPool | undefined =
     : createBridgingPool(() => new Worker(new URL('./bridging.worker.ts', import.meta.url), { type: 'module' }));
 let current = 0;
 let layoutStopped = 0;
+/**
+ * The request whose map the page is drawing. Its first draw is the slowest thing the page does (seconds at 30,000
+ * people where WebGL is drawn in software), and bridging's two threads plus the evidence graph would take the
+ * cores from it, so they start when the page says the map is drawn, or after MAX_DRAW_WAIT_MS at the latest.
+ */
+let awaitingDraw: { id: number; resolve(): void } | undefined;
+const MAX_DRAW_WAIT_MS = 20_000;
 
 const post = (msg: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(msg, transfer);
@@ -115,11 +122,16 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     if (msg.id === current) {
       current = 0;
       pool?.abort();
+      awaitingDraw?.resolve();
     }
     return;
   }
   if (msg.type === 'layout-stop') {
     layoutStopped = msg.id;
+    return;
+  }
+  if (msg.type === 'drawn') {
+    if (msg.id === awaitingDraw?.id) awaitingDraw.resolve();
     return;
   }
   if (msg.type === 'links') {
@@ -144,6 +156,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
   }
   current = msg.id;
   pool?.abort();
+  awaitingDraw?.resolve();
   const id = msg.id;
   const isCancelled = () => current !== id;
   const onProgress = (stage: Stage, fraction: number, message: string) =>
@@ -171,7 +184,19 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       v.edges.kinds.buffer,
     ]);
   };
-  const hooks = { onProgress, isCancelled, onClusters, ...(pool ? { bridge: pool.run } : {}) };
+  // Bridging waits until the page says the map is drawn (or MAX_DRAW_WAIT_MS, or a newer request).
+  const afterClusters = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (awaitingDraw?.id === id) awaitingDraw = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, MAX_DRAW_WAIT_MS);
+      awaitingDraw?.resolve();
+      awaitingDraw = { id, resolve: done };
+    });
+  const hooks = { onProgress, isCancelled, onClusters, afterClusters, ...(pool ? { bridge: pool.run } : {}) };
   try {
     const result =
       msg.type === 'analyze'

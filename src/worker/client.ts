@@ -44,6 +44,8 @@ export interface AnalysisClient {
   /** Told when the ranking of the view on screen failed after the view was shown. */
   onLateError?: (message: string) => void;
   stopLayout(): void;
+  /** Tell the worker the view on screen is drawn (it starts ranking then). */
+  drawn(): void;
   /** Every link of a person with its evidence (the newest request wins; older ones get []). */
   links(person: string): Promise<LinkExplanation[]>;
   /** Ask the current network; a newer ask supersedes an older one (resolved with 'superseded'). */
@@ -156,6 +158,9 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
     },
     stopLayout() {
       if (shown) worker.postMessage({ type: 'layout-stop', id: shown } satisfies PageMessage);
+    },
+    drawn() {
+      if (shown) worker.postMessage({ type: 'drawn', id: shown } satisfies PageMessage);
     },
     analyze(input, settings, onProgress) {
       const id = nextId++;

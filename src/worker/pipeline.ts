@@ -54,6 +54,11 @@ export interface RunHooks {
    */
   onClusters?: (view: NetworkView) => void;
   /**
+   * Awaited after `onClusters`, before bridging and the evidence graph start: the app's worker waits until the
+   * page has drawn the map, so the first draw does not share the cores with three busy threads. Default: none.
+   */
+  afterClusters?: () => Promise<void>;
+  /**
    * Computes the dependency sums of each part of the plan (in threads, in the app's worker); must give
    * what `accumulateDependencies` gives for each part. Default: in this thread.
    */
@@ -142,6 +147,10 @@ export function createSession(): Session {
     const view = toNetworkView(l, clustered, settings);
     view.changes = changes;
     hooks.onClusters?.(view);
+    if (hooks.afterClusters) {
+      await hooks.afterClusters();
+      if (hooks.isCancelled?.()) throw new Cancelled();
+    }
 
     // 2. Bridging starts in its threads while this thread builds the evidence graph (for Ask, the person
     // panel, exports and the ranking's reasons). No yield until the graph is the current analysis: a

@@ -38,7 +38,9 @@ export type PageMessage =
   /** Every link of a person with its evidence in words. */
   | { type: 'links'; id: number; person: string }
   /** Stop refining the layout of request `id` (the current positions stay). */
-  | { type: 'layout-stop'; id: number };
+  | { type: 'layout-stop'; id: number }
+  /** The map of request `id` is on screen: the worker may start bridging (see analysis.worker.ts). */
+  | { type: 'drawn'; id: number };
 
 export const STAGES = ['read', 'merge', 'enrich', 'links', 'clusters', 'bridging', 'layout', 'done'] as const;
 export type Stage = (typeof STAGES)[number];

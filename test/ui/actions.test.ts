@@ -12,8 +12,12 @@ type Answer = { view: NetworkView; ms: number } | 'cancelled';
 
 function createFakeClient() {
   const waiting: { kind: string; resolve(a: Answer): void }[] = [];
+  let drawn = 0;
   const client = {
     stopLayout() {},
+    drawn() {
+      drawn++;
+    },
     links: async () => [],
     ask: async () => 'superseded' as const,
     analyze: (input: { kind: string }) => new Promise<Answer>((resolve) => waiting.push({ kind: input.kind, resolve })),
@@ -21,20 +25,23 @@ function createFakeClient() {
     cancel() {},
     dispose() {},
   } satisfies AnalysisClient;
-  return { client, waiting };
+  return { client, waiting, drawn: () => drawn };
 }
 
 const file = { path: 'Connections.csv', bytes: new Uint8Array([1, 2, 3]) };
 
 describe('createActions: the input of the view on screen', () => {
-  it('is the files once they are drawn', async () => {
-    const { client, waiting } = createFakeClient();
+  it('is the files once they are drawn, and the worker is told so', async () => {
+    const fake = createFakeClient();
+    const { client, waiting } = fake;
     const actions = createActions(createStore(getEmptyAppState()), client);
     const loading = actions.loadFiles([file]);
     expect(actions.currentInput()).toBe('sample');
     waiting[0]!.resolve({ view: makeView(), ms: 1 });
     await loading;
     expect(actions.currentInput()).toEqual([file]);
+    // Node has no frames: the worker is told the map is drawn at once.
+    expect(fake.drawn()).toBe(1);
   });
 
   it('stays the files when the sample load they overtook ends after them', async () => {

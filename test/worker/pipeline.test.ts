@@ -138,4 +138,37 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     });
     expect(result).toBe('cancelled');
   });
+
+  it('starts bridging only once afterClusters (the page has drawn the map) resolves, and stops if cancelled meanwhile', async () => {
+    const events: string[] = [];
+    let release = () => undefined as void;
+    const files = readTree('data/sample');
+    const run = createSession().analyze(files, settings, {
+      onClusters: () => events.push('view'),
+      afterClusters: () => new Promise<void>((resolve) => (release = () => (events.push('drawn'), resolve()))),
+      bridge: async ({ csr, plan }) => {
+        events.push('bridge');
+        const { accumulateDependencies } = await import('../../src/core/analysis/betweenness');
+        return plan.parts.map((sources) => accumulateDependencies(csr, sources, plan.weighted, plan.linear));
+      },
+    });
+    await new Promise((ok) => setTimeout(ok, 50));
+    while (!events.includes('view')) await new Promise((ok) => setTimeout(ok, 20));
+    expect(events).toEqual(['view']);
+    release();
+    expect(await run).not.toBe('cancelled');
+    expect(events).toEqual(['view', 'drawn', 'bridge']);
+
+    let cancelled = false;
+    const stopped = await createSession().analyze(files, settings, {
+      isCancelled: () => cancelled,
+      afterClusters: async () => {
+        cancelled = true;
+      },
+      bridge: async () => {
+        throw new Error('bridging must not start after a cancel');
+      },
+    });
+    expect(stopped).toBe('cancelled');
+  });
 });
