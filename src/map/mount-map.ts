@@ -27,6 +27,7 @@
  */
 import Sigma from 'sigma';
 import { DEFAULT_PRIMITIVES } from 'sigma/primitives';
+import { pathLine } from 'sigma/rendering';
 import { DEPTHLESS_STYLES } from 'sigma/types';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
 import { FILTER_LAYER_MAX_PEOPLE, mountFilterLayer } from './filter-layer';
@@ -167,7 +168,15 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       pickingDownSizingRatio: 8,
       minEdgeThickness: 0.6,
     },
-    primitives: { ...DEFAULT_PRIMITIVES, depthLayers: [...MAP_DEPTH_LAYERS] },
+    primitives: {
+      ...DEFAULT_PRIMITIVES,
+      // Straight links only. Sigma's default paths add self-loops, drawn with 32 segments: every link
+      // then becomes a 66-vertex strip (the longest path sets the strip size for all), 16 times the
+      // 4 vertices of a straight one. The map has no self-loops (a person is not their own link), and
+      // in software WebGL those vertices were most of a frame's cost (docs/performance.md, One frame).
+      edges: { ...DEFAULT_PRIMITIVES.edges, paths: [pathLine()] },
+      depthLayers: [...MAP_DEPTH_LAYERS],
+    },
     styles: { nodes: NODE_STYLES, edges: EDGE_STYLES },
   } as never) as unknown as Sigma<DisplayNode, DisplayEdge>;
 
