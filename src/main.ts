@@ -85,7 +85,7 @@ async function start(root: HTMLElement) {
     } else await actions.loadSample();
   } finally {
     restoring = false;
-    if (state && changedWhileRestoring) scheduleSave();
+    if (changedWhileRestoring) scheduleSave();
   }
 }
 

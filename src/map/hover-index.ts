@@ -55,8 +55,10 @@ export function buildHoverIndex(points: HoverPoints, options: HoverIndexOptions 
   const perCell = options.perCell ?? HOVER_INDEX_DEFAULTS.perCell;
   const maxSide = options.maxSide ?? HOVER_INDEX_DEFAULTS.maxSide;
   const n = points.keys.length;
-  const x = Float64Array.from({ length: n }, (_, i) => points.x[i] ?? 0);
-  const y = Float64Array.from({ length: n }, (_, i) => points.y[i] ?? 0);
+  // A position that is not a finite number (none expected) counts as 0, so every point lands in a real cell.
+  const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
+  const x = Float64Array.from({ length: n }, (_, i) => finite(points.x[i]));
+  const y = Float64Array.from({ length: n }, (_, i) => finite(points.y[i]));
   const size = Float64Array.from({ length: n }, (_, i) => Math.max(0, points.size[i] ?? 0));
   let [minX, minY, maxX, maxY, maxSize] = [Infinity, Infinity, -Infinity, -Infinity, 0];
   for (let i = 0; i < n; i++) {

@@ -440,7 +440,14 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
         highlighted: nextFocus.nodes,
         ...(center === undefined ? {} : { selected: center }),
       });
-      focusLayer.draw({ focus: drawn, labelled: next.labelled, hidden: hiddenByFilter, hideNames: next.hideNames });
+      // Links of the kinds switched off stay off in the focus too.
+      const edges = new Set([...drawn.edges].filter((e) => !kindHidden.has(e)));
+      focusLayer.draw({
+        focus: { ...drawn, edges },
+        labelled: next.labelled,
+        hidden: hiddenByFilter,
+        hideNames: next.hideNames,
+      });
     },
     frame,
     dispose() {

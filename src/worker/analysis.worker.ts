@@ -134,6 +134,12 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     if (msg.id === awaitingDraw?.id) awaitingDraw.resolve();
     return;
   }
+  if (msg.type === 'links' || msg.type === 'ask') {
+    // The person is using the map, so it is drawn: ranking may start. The answer waits for the evidence graph
+    // of the network on screen (built right after), never reading the previous one.
+    awaitingDraw?.resolve();
+    await session.whenReady();
+  }
   if (msg.type === 'links') {
     const graph = session.current()?.analysis.graph;
     post({
@@ -145,7 +151,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     return;
   }
   if (msg.type === 'ask') {
-    // Asks do not supersede the analysis or the layout: they read the last completed one.
+    // Asks do not supersede the analysis or the layout: they read the network on screen.
     const started = performance.now();
     try {
       post({ type: 'ask-result', id: msg.id, answer: session.ask(msg.need, msg.me), ms: performance.now() - started });

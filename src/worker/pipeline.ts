@@ -14,6 +14,7 @@ import {
   rankNetwork,
   toAnalysis,
   type Analysis,
+  type AnalysisOptions,
   type AnalysisStage,
   type BridgingInput,
   type ClusteredNetwork,
@@ -73,8 +74,13 @@ export interface Loaded {
 export interface Session {
   analyze(files: WorkerFile[], settings: AnalyzeSettings, hooks?: RunHooks): Promise<NetworkView | 'cancelled'>;
   recluster(settings: AnalyzeSettings, hooks?: RunHooks): Promise<NetworkView | 'cancelled'>;
-  /** What the last completed run read and computed (for Ask and person details). */
+  /**
+   * What the network on screen was read from and its analysis (for Ask and person details); undefined while a
+   * new map is shown but its evidence graph is not built yet (see whenReady).
+   */
   current(): { loaded: Loaded; analysis: Analysis } | undefined;
+  /** Resolves when the network on screen can be asked (its evidence graph is built, or the run ended). */
+  whenReady(): Promise<void>;
   /** Who should `me` ask about this need, over the last completed analysis. */
   ask(need: string | ParsedNeed, me?: string): AskResult;
 }
@@ -106,6 +112,8 @@ class Cancelled extends Error {}
 export function createSession(): Session {
   let loaded: Loaded | undefined;
   let analysis: Analysis | undefined;
+  /** Resolved once the network on screen has its evidence graph (at once when no run is drawing a new one). */
+  let ready: Promise<void> = Promise.resolve();
   let vocab: AskVocabulary | undefined;
 
   async function step(hooks: RunHooks, stage: Stage, fraction: number) {
@@ -146,16 +154,38 @@ export function createSession(): Session {
     const kept = built!;
     const view = toNetworkView(l, clustered, settings);
     view.changes = changes;
-    hooks.onClusters?.(view);
-    if (hooks.afterClusters) {
-      await hooks.afterClusters();
-      if (hooks.isCancelled?.()) throw new Cancelled();
+    // From here the new map is on screen: Ask and link lists wait (whenReady) until its graph is built, rather
+    // than answer from the previous network; re-clustering reads the new one.
+    loaded = l;
+    analysis = undefined;
+    let markReady = () => undefined as void;
+    ready = new Promise<void>((resolve) => (markReady = resolve));
+    try {
+      hooks.onClusters?.(view);
+      if (hooks.afterClusters) {
+        await hooks.afterClusters();
+        if (hooks.isCancelled?.()) throw new Cancelled();
+      }
+      return await rank(l, clustered, kept, view, settings, options, hooks, () => markReady());
+    } finally {
+      markReady();
     }
+  }
 
+  /** The second half: bridging in threads while this thread builds the evidence graph, then the ranking. */
+  async function rank(
+    l: Loaded,
+    clustered: ClusteredNetwork,
+    kept: NonNullable<typeof built>,
+    view: NetworkView,
+    settings: AnalyzeSettings,
+    options: AnalysisOptions,
+    hooks: RunHooks,
+    markReady: () => void,
+  ): Promise<NetworkView> {
     // 2. Bridging starts in its threads while this thread builds the evidence graph (for Ask, the person
-    // panel, exports and the ranking's reasons). No yield until the graph is the current analysis: a
-    // message handled meanwhile (an Ask) must not see the previous network.
-    hooks.onProgress?.('bridging', 0.65, STAGE_MESSAGES.bridging);
+    // panel, exports and the ranking's reasons).
+    await step(hooks, 'bridging', 0.65);
     const input = getBridgingInput(clustered, options);
     const known = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
     const threads = known || !hooks.bridge ? undefined : hooks.bridge(input);
@@ -163,15 +193,15 @@ export function createSession(): Session {
     threads?.catch(() => undefined);
     kept.graph ??= toEvidenceGraph(clustered.links);
     const clusteredAnalysis = toAnalysis(clustered, kept.graph);
+    if (loaded !== l) throw new Cancelled();
     analysis = clusteredAnalysis;
-    loaded = l;
     // While the threads work, this one makes the first Ask as fast as the next: the graph's ask index and the
     // vocabulary's term table are built once and cached.
     if (threads) {
       getAskIndex(kept.graph);
       if (vocab) parseNeed('', vocab);
     }
-    await step(hooks, 'bridging', 0.65);
+    markReady();
     let between = known;
     if (!between) {
       between = threads ? toBetweenness(input.plan, await threads) : computeBridging(input);
@@ -180,7 +210,7 @@ export function createSession(): Session {
     if (hooks.isCancelled?.()) throw new Cancelled();
     const a = rankNetwork(clusteredAnalysis, input, between, options);
     setRanking(view, a);
-    analysis = a;
+    if (loaded === l) analysis = a;
     hooks.onProgress?.('done', 1, STAGE_MESSAGES.done);
     return view;
   }
@@ -253,6 +283,7 @@ export function createSession(): Session {
         return runAnalysis(loaded, settings, hooks);
       }),
     current: () => (loaded && analysis ? { loaded, analysis } : undefined),
+    whenReady: () => ready,
     ask(need, me) {
       if (!analysis) throw new Error('worker: there is no network to ask yet.');
       return askNetwork(

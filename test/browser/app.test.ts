@@ -30,9 +30,12 @@ describe('the app', () => {
     await expect(page.getByRole('list', { name: 'Clusters' }).getByRole('listitem').count()).resolves.toBeGreaterThan(
       3,
     );
-    await expect(
-      page.getByRole('list', { name: 'Super-connectors' }).getByRole('listitem').count(),
-    ).resolves.toBeGreaterThan(3);
+    // Super-connectors come after the map (bridging starts once the map is drawn): wait for them.
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Super-connectors' }).getByRole('listitem').count(), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(3);
     expect(errors).toEqual([]);
   });
 

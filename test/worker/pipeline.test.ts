@@ -171,4 +171,38 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     });
     expect(stopped).toBe('cancelled');
   });
+
+  it('while a new map waits to be drawn, answers nothing from the previous network and is ready once the graph is built', async () => {
+    const files = readTree('data/sample');
+    const session = createSession();
+    expect(await session.analyze(files, settings)).not.toBe('cancelled');
+    const previous = session.current()?.analysis;
+    expect(previous).toBeDefined();
+    let release = () => undefined as void;
+    let waiting = false;
+    let ready = false;
+    const run = session.analyze(
+      files,
+      { ...settings, resolution: 2 },
+      {
+        afterClusters: () =>
+          new Promise<void>((resolve) => {
+            waiting = true;
+            release = resolve;
+          }),
+        onClusters: () => void session.whenReady().then(() => (ready = true)),
+      },
+    );
+    while (!waiting) await new Promise((ok) => setTimeout(ok, 20));
+    // The new map is out: the previous network is no longer what Ask reads, and Ask waits.
+    expect(session.current()).toBeUndefined();
+    expect(() => session.ask('accountant')).toThrow(/no network/);
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(ready).toBe(false);
+    release();
+    await run;
+    expect(ready).toBe(true);
+    expect(session.current()?.analysis).not.toBe(previous);
+    expect(session.current()?.analysis.graph.order).toBeGreaterThan(1000);
+  });
 });
