@@ -10,6 +10,7 @@
  * their links) each time. Takes no pointer events.
  */
 import type Sigma from 'sigma';
+import { mountCanvasLayer } from './canvas-layer';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
 
 export interface FilterDraw {
@@ -50,28 +51,10 @@ export function mountFilterLayer(
   options: FilterLayerOptions = {},
 ): FilterLayerHandle {
   const o = { ...FILTER_LAYER_DEFAULTS, ...options };
-  const canvas = sigma.createCanvas(LAYER_ID, {
-    style: { inset: '0', pointerEvents: 'none', width: '100%', height: '100%' },
-  });
-  canvas.setAttribute('aria-hidden', 'true');
-  const ctx = canvas.getContext('2d');
   let current: FilterDraw | undefined;
-  let drawn = false;
 
-  const render = () => {
-    if (!ctx) return;
-    const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(width * ratio));
-    const h = Math.max(1, Math.round(height * ratio));
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    } else if (drawn) ctx.clearRect(0, 0, w, h);
-    drawn = false;
-    if (!current) return;
-    drawn = true;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const paint = (ctx: CanvasRenderingContext2D, width: number, height: number): boolean => {
+    if (!current) return false;
     ctx.fillStyle = `rgba(255,255,255,${current.alpha})`;
     ctx.fillRect(0, 0, width, height);
 
@@ -113,7 +96,7 @@ export function mountFilterLayer(
       ctx.arc(p.x, p.y, p.r, 0, 2 * Math.PI);
       ctx.fill();
     }
-    if (current.hideNames) return;
+    if (current.hideNames) return true;
     // Names of the largest people first, skipping overlaps. Widths are estimated from the text's length
     // (measureText on thousands of names cost ~100 ms per draw); at most `maxLabels` are placed.
     const people = [...at.values()].filter((p) => p.label && p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height);
@@ -131,17 +114,15 @@ export function mountFilterLayer(
       boxes.push(box);
       ctx.fillText(p.label, x, p.y);
     }
+    return true;
   };
 
-  sigma.on('afterRender', render);
+  const layer = mountCanvasLayer(sigma, LAYER_ID, paint);
   return {
     draw(next) {
       current = next;
-      render();
+      layer.redraw();
     },
-    dispose() {
-      sigma.off('afterRender', render);
-      sigma.killLayer(LAYER_ID);
-    },
+    dispose: layer.dispose,
   };
 }

@@ -12,6 +12,7 @@
  * Cost per draw: O(links of the centre + focused people), plus one full-canvas fill for the veil.
  */
 import type Sigma from 'sigma';
+import { mountCanvasLayer } from './canvas-layer';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
 import type { Focus } from './look-change';
 
@@ -53,13 +54,7 @@ export function mountFocusLayer(
   options: FocusLayerOptions = {},
 ): FocusLayerHandle {
   const o = { ...FOCUS_LAYER_DEFAULTS, ...options };
-  const canvas = sigma.createCanvas(LAYER_ID, {
-    style: { inset: '0', pointerEvents: 'none', width: '100%', height: '100%' },
-  });
-  canvas.setAttribute('aria-hidden', 'true');
-  const ctx = canvas.getContext('2d');
   let current: FocusDraw | undefined;
-  let drawn = false;
 
   const point = (key: string) => {
     if (current?.hidden?.has(key)) return undefined;
@@ -69,21 +64,9 @@ export function mountFocusLayer(
     return { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(d.size)), color: d.color, label: d.label ?? '' };
   };
 
-  const render = () => {
-    if (!ctx) return;
-    const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(width * ratio));
-    const h = Math.max(1, Math.round(height * ratio));
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    } else if (drawn) ctx.clearRect(0, 0, w, h);
-    drawn = false;
+  const paint = (ctx: CanvasRenderingContext2D, width: number, height: number): boolean => {
     const focus = current?.focus;
-    if (!focus || focus.center === undefined) return;
-    drawn = true;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (!focus || focus.center === undefined) return false;
     ctx.fillStyle = `rgba(255,255,255,${o.veilAlpha})`;
     ctx.fillRect(0, 0, width, height);
 
@@ -119,7 +102,7 @@ export function mountFocusLayer(
       ctx.arc(center.x, center.y, center.r + 1.5, 0, 2 * Math.PI);
       ctx.stroke();
     }
-    if (current?.hideNames) return;
+    if (current?.hideNames) return true;
 
     // Names: the centre first, then the always-labelled, then the largest neighbours, skipping overlaps.
     const labelled = current?.labelled;
@@ -145,17 +128,15 @@ export function mountFocusLayer(
       ctx.textBaseline = 'top';
       ctx.fillText(p.label, x, y + 1);
     }
+    return true;
   };
 
-  sigma.on('afterRender', render);
+  const layer = mountCanvasLayer(sigma, LAYER_ID, paint);
   return {
     draw(next) {
       current = next;
-      render();
+      layer.redraw();
     },
-    dispose() {
-      sigma.off('afterRender', render);
-      sigma.killLayer(LAYER_ID);
-    },
+    dispose: layer.dispose,
   };
 }
