@@ -74,15 +74,13 @@ function placeOwners(view: NetworkView, positions: Float32Array): Float32Array {
  * positions once, when the layout stops. Smaller maps get positions every 150 ms (the start sample: 39,000).
  */
 const ANIMATE_MAX = 150_000;
-const postIntervalFor = (view: NetworkView) =>
-  view.people.length + view.edges.source.length > ANIMATE_MAX ? 500 : 150;
 const animates = (view: NetworkView) => view.people.length + view.edges.source.length <= ANIMATE_MAX;
 
 async function refineLayout(id: number, view: NetworkView): Promise<void> {
   const layout = createForceLayout(view.positions, withoutOwnerSpokes(view));
   const chunk = chunkFor(view);
-  const interval = postIntervalFor(view);
   const animated = animates(view);
+  const interval = animated ? 150 : 500;
   let posted = performance.now();
   for (;;) {
     await tick();

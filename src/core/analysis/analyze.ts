@@ -23,7 +23,7 @@ import {
 } from './betweenness';
 import { computeClusterNames, type ClusterDescription, type ClusterNameOptions } from './cluster-names';
 import { toClusterResult, UNCLUSTERED, type ClusterOptions } from './clusters';
-import { toCsrFromEdges, type Csr } from './csr';
+import { toCsrFromArrays, type Csr } from './csr';
 import {
   buildEvidenceLinks,
   toEvidenceGraph,
@@ -166,13 +166,18 @@ function toNetworkCsr(links: EvidenceLinks): Csr {
     at[i] = nodes.length;
     nodes.push(id);
   });
-  const edges: [number, number, number][] = [];
+  const src: number[] = [];
+  const dst: number[] = [];
+  const wts: number[] = [];
   for (let l = 0; l < source.length; l++) {
     const a = at[source[l]!]!;
     const b = at[target[l]!]!;
-    if (a >= 0 && b >= 0) edges.push([a, b, weight[l]!]);
+    if (a < 0 || b < 0) continue;
+    src.push(a);
+    dst.push(b);
+    wts.push(weight[l]!);
   }
-  return toCsrFromEdges(nodes, edges);
+  return toCsrFromArrays(nodes, src, dst, wts);
 }
 
 /** 0 for owners, 1 for people in an owner's export or linked to an owner by a connection or knows link, else 2. */

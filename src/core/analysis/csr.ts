@@ -63,21 +63,42 @@ export function toCsr<N extends Attributes, E extends Attributes>(
   return fromEdgeArrays(nodes, src, dst, wts, degree);
 }
 
-/** Builds a CSR from parallel edge arrays (undirected: each pair given once). */
+/** Builds a CSR from a list of edges `[a, b, weight = 1]` (undirected: each pair given once). */
 export function toCsrFromEdges(nodes: string[], edges: readonly (readonly [number, number, number?])[]): Csr {
-  const src: number[] = [];
-  const dst: number[] = [];
-  const wts: number[] = [];
+  return toCsrFromArrays(
+    nodes,
+    edges.map((e) => e[0]),
+    edges.map((e) => e[1]),
+    edges.map((e) => e[2] ?? 1),
+  );
+}
+
+/**
+ * Builds a CSR from parallel arrays: edge e joins `src[e]` and `dst[e]` with weight `wts[e]` (undirected: each pair
+ * given once). Self-loops and weights that are not positive are dropped.
+ */
+export function toCsrFromArrays(
+  nodes: string[],
+  src: ArrayLike<number>,
+  dst: ArrayLike<number>,
+  wts: ArrayLike<number>,
+): Csr {
+  const s: number[] = [];
+  const d: number[] = [];
+  const w: number[] = [];
   const degree = new Int32Array(nodes.length);
-  for (const [a, b, w = 1] of edges) {
-    if (a === b || !(w > 0)) continue;
-    src.push(a);
-    dst.push(b);
-    wts.push(w);
-    degree[a] = (degree[a] ?? 0) + 1;
-    degree[b] = (degree[b] ?? 0) + 1;
+  for (let e = 0; e < src.length; e++) {
+    const a = src[e]!;
+    const b = dst[e]!;
+    const x = wts[e]!;
+    if (a === b || !(x > 0)) continue;
+    s.push(a);
+    d.push(b);
+    w.push(x);
+    degree[a] = degree[a]! + 1;
+    degree[b] = degree[b]! + 1;
   }
-  return fromEdgeArrays(nodes, src, dst, wts, degree);
+  return fromEdgeArrays(nodes, s, d, w, degree);
 }
 
 function fromEdgeArrays(nodes: string[], src: number[], dst: number[], wts: number[], degree: Int32Array): Csr {
