@@ -26,8 +26,6 @@ export interface DisplayEdge {
   color: string;
   kinds: number;
   weight: number;
-  /** A link added only to draw an ask's path (not evidence). */
-  path?: boolean;
 }
 
 export type DisplayGraph = Graph<DisplayNode, DisplayEdge>;

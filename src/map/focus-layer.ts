@@ -1,20 +1,22 @@
 /**
- * The focus drawn on a 2D canvas over sigma's WebGL canvas: when someone is hovered or selected, a
- * translucent white veil over the whole map, then that person's links, their neighbours (and any
- * highlighted people) and their names on top. Only O(degree + highlighted) shapes are drawn, and the
- * WebGL map is not re-drawn at all: without a GPU (SwiftShader) one WebGL frame of 30,000 people and
- * 60,000 links costs seconds, which made every hover wait for it.
+ * The focus drawn on a 2D canvas over sigma's WebGL canvas: when someone is hovered or selected, or
+ * search or Ask results are highlighted, a translucent white veil over the whole map, then an Ask's
+ * paths, the centre's links, the people in focus (the centre, its neighbours, the highlighted people)
+ * and their names on top. Only O(degree + highlighted + path steps) shapes are drawn, and the WebGL map
+ * is not re-drawn at all: without a GPU (SwiftShader) one WebGL frame of 30,000 people and 60,000 links
+ * costs about a second, which made every hover, search and Ask wait for it.
  *
  * Positions and sizes are sigma's own (getNodeDisplayData, framedGraphToViewport, scaleSize), read on
  * each draw, and the layer re-draws after every sigma render, so it follows pans, zooms and the layout.
  * The canvas takes no pointer events (sigma's mouse layer under it keeps them).
  *
- * Cost per draw: O(links of the centre + focused people), plus one full-canvas fill for the veil.
+ * Cost per draw: O(links of the centre + people in focus + path steps), plus one full-canvas fill for the
+ * veil.
  */
 import type Sigma from 'sigma';
 import { mountCanvasLayer } from './canvas-layer';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
-import type { Focus } from './look-change';
+import { isFocusActive, type Focus } from './look-change';
 
 export interface FocusLayerOptions {
   /** Opacity of the white veil over what is out of focus. Default 0.82. */
@@ -25,12 +27,28 @@ export interface FocusLayerOptions {
   maxLabels?: number;
   /** Label font size in CSS pixels. Default 12. */
   fontSize?: number;
+  /** Colour of an Ask's paths. Default '#1b3a8a'. */
+  pathColor?: string;
+  /** Width of an Ask's paths in CSS pixels. Default 2.2. */
+  pathWidth?: number;
 }
 
-export const FOCUS_LAYER_DEFAULTS = { veilAlpha: 0.82, edgeColor: '#7a7a7a', maxLabels: 40, fontSize: 12 } as const;
+export const FOCUS_LAYER_DEFAULTS = {
+  veilAlpha: 0.82,
+  edgeColor: '#7a7a7a',
+  maxLabels: 40,
+  fontSize: 12,
+  pathColor: '#1b3a8a',
+  pathWidth: 2.2,
+} as const;
 
 export interface FocusDraw {
   focus: Focus;
+  /**
+   * Paths to draw (node keys, in order), each step as a line whether or not the map draws that link (an
+   * owner's spokes are not drawn); their people are drawn with the focus. Default none.
+   */
+  paths?: readonly (readonly string[])[];
   /** Keys whose names are always drawn when in focus (the best search results). */
   labelled?: ReadonlySet<string>;
   /** Draw no names (presentation mode). */
@@ -40,7 +58,7 @@ export interface FocusDraw {
 }
 
 export interface FocusLayerHandle {
-  /** Draw this focus, or clear the layer (undefined, or a focus without a centre). */
+  /** Draw this focus, or clear the layer (undefined, or nothing in focus and no path). */
   draw(next: FocusDraw | undefined): void;
   dispose(): void;
 }
@@ -66,11 +84,35 @@ export function mountFocusLayer(
 
   const paint = (ctx: CanvasRenderingContext2D, width: number, height: number): boolean => {
     const focus = current?.focus;
-    if (!focus || focus.center === undefined) return false;
+    const paths = current?.paths ?? [];
+    if (!focus || (!isFocusActive(focus) && !paths.length)) return false;
     ctx.fillStyle = `rgba(255,255,255,${o.veilAlpha})`;
     ctx.fillRect(0, 0, width, height);
 
-    const center = point(focus.center);
+    const onPaths = new Set<string>();
+    if (paths.length) {
+      ctx.strokeStyle = o.pathColor;
+      ctx.lineWidth = o.pathWidth;
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      for (const path of paths) {
+        let started = false;
+        for (const key of path) {
+          const p = point(key);
+          if (!p) {
+            started = false;
+            continue;
+          }
+          onPaths.add(key);
+          if (started) ctx.lineTo(p.x, p.y);
+          else ctx.moveTo(p.x, p.y);
+          started = true;
+        }
+      }
+      ctx.stroke();
+    }
+
+    const center = focus.center === undefined ? undefined : point(focus.center);
     ctx.strokeStyle = o.edgeColor;
     ctx.lineWidth = 1.2;
     ctx.beginPath();
@@ -85,7 +127,7 @@ export function mountFocusLayer(
     ctx.stroke();
 
     const people: { key: string; x: number; y: number; r: number; color: string; label: string }[] = [];
-    for (const key of focus.nodes) {
+    for (const key of new Set([...focus.nodes, ...onPaths])) {
       const p = point(key);
       if (p) people.push({ key, ...p });
     }
@@ -95,7 +137,7 @@ export function mountFocusLayer(
       ctx.arc(p.x, p.y, p.r, 0, 2 * Math.PI);
       ctx.fill();
     }
-    if (center) {
+    if (center && focus.center !== undefined) {
       ctx.beginPath();
       ctx.strokeStyle = '#222222';
       ctx.lineWidth = 2;

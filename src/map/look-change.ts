@@ -1,7 +1,7 @@
 /**
- * The map's focus: the people and links a hover, a selection or highlighted results lift above the
- * veil (veil.ts) that dims the rest. Only these change when the pointer moves, so a hover restyles
- * O(degree + highlighted) items, not O(people + links).
+ * The map's focus: the people and links a hover, a selection or highlighted results bring forward,
+ * drawn on the 2D focus layer (focus-layer.ts) over a veil that dims the rest. Only these change when
+ * the pointer moves, so a hover draws O(degree + highlighted) items, not O(people + links).
  *
  * Pure over a graphology graph (no DOM); tested in test/map/look-change.test.ts.
  */
@@ -17,9 +17,9 @@ export interface FocusLook {
 export interface Focus {
   /** The hovered person, else the selected one, when on the map. */
   center?: string;
-  /** The centre, its neighbours and the highlighted people: drawn above the veil. */
+  /** The centre, its neighbours and the highlighted people: drawn over the veil. */
   nodes: ReadonlySet<string>;
-  /** The centre's links: drawn above the veil. */
+  /** The centre's links: drawn over the veil. */
   edges: ReadonlySet<string>;
 }
 

@@ -1,27 +1,31 @@
 /**
- * The sigma map. Data stays in the display graph; everything that only changes how it looks (hover,
- * selection, highlighted results, filters, presentation mode) is sigma 4 item state (setNodesState /
- * setEdgesState) read by the style rules below, and set only on the items whose state changes.
+ * The sigma map. Data stays in the display graph. What only changes how it looks is drawn on 2D layers
+ * over the WebGL map where it concerns few items (hover, selection, search and Ask results with their
+ * paths, filters that keep few people), and is otherwise sigma 4 item state (setNodesState /
+ * setEdgesState) read by the style rules below, set only on the items whose state changes (large
+ * filters, link kinds, link colours, presentation mode).
  *
  * Why states and not reducers: sigma runs reducers on every node and link whenever its graph state
  * changes (a hover starting or ending, a pan starting or ending), because a reducer may read it. At
  * 30,000 people and 300,000 links that made every hover a full pass over the map. With `whenState`
- * rules sigma re-styles only the items whose state changed. The rest of the map is dimmed by one
- * translucent layer (veil.ts) between the ordinary depth layers and the top ones, where the highlighted
- * people are lifted (look-change.ts); filters work the same way with their own veil below.
+ * rules sigma re-styles only the items whose state changed.
  *
- * Hover and selection do not touch WebGL at all: the person under the pointer comes from our own grid
- * over the people's positions (hover-index.ts), not from sigma's picking (which reads back a frame the
- * GPU draws: seconds per hover in software WebGL at 30,000 people), and their links, neighbours and
- * names are drawn on a 2D canvas over the map (focus-layer.ts). Clicks and taps are resolved the same
- * way; sigma's own pointer handlers that read the picking frame back are removed from its captors.
+ * Hover, selection and highlights do not touch WebGL at all: the person under the pointer comes from our
+ * own grid over the people's positions (hover-index.ts), not from sigma's picking (which reads back a
+ * frame the GPU draws: seconds per hover in software WebGL at 30,000 people); the focus (look-change.ts:
+ * the hovered or selected person's links and neighbours, the highlighted people, an Ask's paths) and
+ * their names are drawn on a 2D canvas over the map (focus-layer.ts) under a translucent veil. Before,
+ * highlights were lifted above a WebGL veil and an Ask's paths added as links to the display graph: each
+ * Ask or search then waited for one or two WebGL frames (about a second each at 30,000 people without a
+ * GPU). Clicks and taps are resolved the same way; sigma's own pointer handlers that read the picking
+ * frame back are removed from its captors.
  *
  * Filters that keep few people (at most FILTER_LAYER_MAX_PEOPLE) are drawn the same way, on a 2D layer
  * with an opaque or translucent veil under the kept people (filter-layer.ts); larger ones hide or dim
  * who is filtered out, and the links of the hidden, as item states restyled in place.
  *
- * Cost per look change: hover and selection O(degree + highlighted), drawn on the 2D layer only;
- * highlights O(highlighted); a filter change O(people) to find who is kept, then O(kept + their links)
+ * Cost per look change: hover, selection, highlights and paths O(degree + highlighted + path steps),
+ * drawn on the 2D layer only; a filter change O(people) to find who is kept, then O(kept + their links)
  * on the 2D layer, or sigma's in-place restyling of the people whose state changed and of their links;
  * link kinds O(links); presentation mode and link colours O(people) / O(links).
  */
@@ -33,8 +37,7 @@ import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
 import { FILTER_LAYER_MAX_PEOPLE, mountFilterLayer } from './filter-layer';
 import { mountFocusLayer } from './focus-layer';
 import { buildHoverIndex, findHoverHit, type HoverIndex } from './hover-index';
-import { getFocus, isFocusActive, type Focus } from './look-change';
-import { createVeilProgram, MAP_DEPTH_LAYERS, VEIL_DEPTH } from './veil';
+import { getFocus } from './look-change';
 
 export interface MapLook {
   /** Person index (as a string key) under the pointer. */
@@ -81,29 +84,22 @@ export interface MapEvents {
 }
 
 const DIM_NODE = '#e4e4e4';
-const PATH_COLOR = '#1b3a8a';
 const FOCUS_EDGE = '#7a7a7a';
 /** Opacity of the white veil over what is out of focus. */
 const VEIL_ALPHA = 0.82;
 /** Slack around a person's dot for the pointer, in CSS pixels. */
 const HIT_PADDING = 2;
 
-/** Item states of our own, beside sigma's (isHidden, isHighlighted, isHovered). */
+/** Item states of our own, beside sigma's (isHidden). */
 interface NodeFlags {
   isHidden?: boolean;
-  isHighlighted?: boolean;
   /** Filtered out, shown dimmed. */
   dimmed?: boolean;
-  /** Label always drawn (the centre, the best results). */
-  showLabel?: boolean;
   /** Presentation mode: no name. */
   noName?: boolean;
 }
 interface EdgeFlags {
   isHidden?: boolean;
-  isHighlighted?: boolean;
-  /** On an ask's path. */
-  onPath?: boolean;
   /** A link of someone the filters hide: hidden with them (in place, without re-processing every link). */
   filteredOut?: boolean;
   /** Coloured by kind of evidence. */
@@ -118,10 +114,7 @@ const KIND_COLORS_BY_MASK: Record<string, string> = Object.fromEntries(
 const NODE_STYLES = [
   DEPTHLESS_STYLES.nodes,
   { depth: 'nodes' },
-  { whenState: 'isHighlighted', then: { depth: 'topNodes' } },
-  { whenState: 'isHovered', then: { depth: 'topNodes' } },
   { whenState: 'dimmed', then: { color: DIM_NODE, labelVisibility: 'hidden' } },
-  { whenState: 'showLabel', then: { labelVisibility: 'visible' } },
   { whenState: 'noName', then: { label: '', labelVisibility: 'hidden', backdropVisibility: 'hidden' } },
 ];
 
@@ -133,16 +126,10 @@ const EDGE_STYLES = [
     whenState: 'byKind',
     then: { color: { attribute: 'kinds', dict: KIND_COLORS_BY_MASK, defaultValue: '#cccccc' }, size: 0.6 },
   },
-  { whenState: 'isHighlighted', then: { color: FOCUS_EDGE, size: 1.2, depth: 'topEdges' } },
-  { whenData: 'path', then: { depth: 'topEdges' } },
-  { whenState: 'onPath', then: { color: PATH_COLOR, size: 2.2, depth: 'topEdges', visibility: 'visible' } },
 ];
 
 export function mountMap(container: HTMLElement, graph: DisplayGraph, events: MapEvents = {}): MapHandle {
   let look: MapLook = {};
-  let focus: Focus = { nodes: new Set(), edges: new Set() };
-  let pathEdges = new Set<string>();
-  let labelled = new Set<string>();
   /** Per node key: hidden (1) or dimmed (2) by the filters, as last set. */
   const filterState = new Map<string, 1 | 2>();
   /** Links hidden because one of their ends is hidden by the filters, as last set. */
@@ -175,21 +162,14 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       // 4 vertices of a straight one. The map has no self-loops (a person is not their own link), and
       // in software WebGL those vertices were most of a frame's cost (docs/performance.md, One frame).
       edges: { ...DEFAULT_PRIMITIVES.edges, paths: [pathLine()] },
-      depthLayers: [...MAP_DEPTH_LAYERS],
     },
     styles: { nodes: NODE_STYLES, edges: EDGE_STYLES },
   } as never) as unknown as Sigma<DisplayNode, DisplayEdge>;
 
   const filterLayer = mountFilterLayer(sigma, graph);
   const focusLayer = mountFocusLayer(sigma, graph, { veilAlpha: VEIL_ALPHA, edgeColor: FOCUS_EDGE });
-  let veil = false;
   /** Whether some item state changed since the last WebGL render (else a look change draws nothing there). */
   let dirty = false;
-  (
-    sigma as unknown as {
-      addCustomLayerProgram(id: string, depth: string, f: (gl: WebGL2RenderingContext) => unknown): void;
-    }
-  ).addCustomLayerProgram('veil', VEIL_DEPTH, (gl) => createVeilProgram(gl, () => (veil ? VEIL_ALPHA : 0)));
 
   const setNodes = (keys: string[], state: NodeFlags) => {
     if (!keys.length) return;
@@ -215,26 +195,6 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       [...next].filter((k) => !prev.has(k)),
       true,
     );
-  };
-
-  // Path links that the display graph lacks (an owner's spokes are not drawn) are added while shown.
-  const setPaths = (paths: readonly (readonly string[])[]) => {
-    graph.forEachEdge((e, a) => {
-      if (a.path) graph.dropEdge(e);
-    });
-    const next = new Set<string>();
-    for (const p of paths)
-      for (let i = 1; i < p.length; i++) {
-        const [a, b] = [p[i - 1]!, p[i]!];
-        if (!graph.hasNode(a) || !graph.hasNode(b) || a === b) continue;
-        const key =
-          graph.edge(a, b) ?? graph.addEdge(a, b, { size: 2, color: PATH_COLOR, kinds: 0, weight: 0, path: true });
-        next.add(key);
-      }
-    diffSet(new Set([...pathEdges].filter((k) => graph.hasEdge(k))), next, (keys, on) =>
-      setEdges(keys, { onPath: on }),
-    );
-    pathEdges = next;
   };
 
   /**
@@ -400,7 +360,6 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       const prev = look;
       look = next;
       let visibility = false;
-      if ((next.paths ?? []) !== (prev.paths ?? [])) setPaths(next.paths ?? []);
       if (next.edgeKindMask !== prev.edgeKindMask) visibility = applyKindStates(next.edgeKindMask) || visibility;
       if (
         next.filteredOut !== prev.filteredOut ||
@@ -414,18 +373,6 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       if (Boolean(next.hideNames) !== Boolean(prev.hideNames))
         setNodes(graph.nodes(), { noName: Boolean(next.hideNames) });
 
-      // In WebGL: the highlighted people above the veil. The hovered or selected person's focus is on
-      // the 2D layer, so moving the pointer or selecting draws nothing in WebGL.
-      const shown = next.highlighted && [...next.highlighted].filter((k) => !hiddenByFilter.has(k));
-      const nextFocus = getFocus(graph, { highlighted: shown && new Set(shown) });
-      diffSet(focus.nodes, nextFocus.nodes, (keys, on) => setNodes(keys, { isHighlighted: on }));
-      focus = nextFocus;
-      const nextLabelled = new Set(next.labelled ?? []);
-      diffSet(labelled, nextLabelled, (keys, on) => setNodes(keys, { showLabel: on }));
-      labelled = nextLabelled;
-      const nextVeil = isFocusActive(nextFocus);
-      if (nextVeil !== veil) dirty = true;
-      veil = nextVeil;
       if (visibility) invalidateIndex();
 
       if (dirty) {
@@ -435,15 +382,19 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
         // Link kinds shown or hidden: sigma re-processes the links.
         if (visibility) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: false });
       }
+      // The focus, highlights and paths on the 2D layer: moving the pointer, selecting, searching or asking
+      // draws nothing in WebGL. People hidden by the filters are left out.
+      const shown = next.highlighted && new Set([...next.highlighted].filter((k) => !hiddenByFilter.has(k)));
       const center = [next.hovered, next.selected].find((k) => k !== undefined && !hiddenByFilter.has(k));
       const drawn = getFocus(graph, {
-        highlighted: nextFocus.nodes,
+        ...(shown ? { highlighted: shown } : {}),
         ...(center === undefined ? {} : { selected: center }),
       });
       // Links of the kinds switched off stay off in the focus too.
       const edges = new Set([...drawn.edges].filter((e) => !kindHidden.has(e)));
       focusLayer.draw({
         focus: { ...drawn, edges },
+        paths: next.paths ?? [],
         labelled: next.labelled,
         hidden: hiddenByFilter,
         hideNames: next.hideNames,

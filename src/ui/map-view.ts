@@ -94,6 +94,7 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     map?.dispose();
     map = undefined;
     labels = undefined;
+    pendingSizes = undefined;
     const s = deps.store.get();
     el.dataset.ready = 'false';
     if (!s.view) return;
@@ -112,30 +113,44 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     look();
   };
 
-  const applyPositions = (positions: Float32Array) => {
+  /**
+   * Sizes by score that came while the layout runs: drawn with its next positions, in the same redraw. A
+   * redraw of a big map costs about a second where WebGL is drawn in software, and big maps get their
+   * positions once, when the layout stops (analysis.worker.ts), so the scores do not get a redraw of their own.
+   */
+  let pendingSizes: Float32Array | undefined;
+  const applyPositions = (positions: Float32Array | undefined) => {
+    const sizes = pendingSizes;
+    pendingSizes = undefined;
+    if (!positions && !sizes) return;
     graph?.updateEachNodeAttributes((_key, attrs) => {
-      attrs.x = positions[2 * attrs.index] ?? attrs.x;
-      attrs.y = positions[2 * attrs.index + 1] ?? attrs.y;
+      if (positions) {
+        attrs.x = positions[2 * attrs.index] ?? attrs.x;
+        attrs.y = positions[2 * attrs.index + 1] ?? attrs.y;
+      }
+      if (sizes) attrs.size = sizes[attrs.index] ?? attrs.size;
       return attrs;
     });
   };
 
+  let frames = 0;
   rebuild();
   const unsubscribe = deps.store.subscribe((s, prev) => {
     const rescored =
       s.view !== prev.view && isSameNetwork(s.view, prev.view) && s.choices.sizeBy === prev.choices.sizeBy;
     if (rescored) {
-      // Only the scores came in (after bridging): resize in place, keeping the camera and the layout.
+      // Only the scores came in (after bridging): resize in place, keeping the camera and the layout; while
+      // the layout runs, with its next positions.
       if (s.view && s.choices.sizeBy === 'score' && graph) {
-        const sizes = getScoreSizes(s.view);
-        graph.updateEachNodeAttributes((_key, attrs) => ((attrs.size = sizes[attrs.index] ?? attrs.size), attrs));
+        pendingSizes = getScoreSizes(s.view);
+        if (!s.layout.running) applyPositions(undefined);
       }
     } else if (s.view !== prev.view || s.choices.sizeBy !== prev.choices.sizeBy) rebuild();
     else {
       if (s.layout.positions && s.layout.positions !== prev.layout.positions) {
         applyPositions(s.layout.positions);
         labels?.update({ hidden: filteredOut });
-      }
+      } else if (pendingSizes && !s.layout.running) applyPositions(undefined);
       if (s.choices.mainView === 'map' && prev.choices.mainView !== 'map' && map) {
         // Shown again after the table: sigma measures its container afresh.
         requestAnimationFrame(() => {
@@ -148,7 +163,15 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     el.dataset.layout = s.layout.running ? 'running' : 'stopped';
   });
   return {
-    frame: (indices) => map?.frame(indices.map(String)),
+    // The camera moves after the page has painted what the same task changed (an Ask's answer, the person
+    // panel): at 30,000 people without a GPU each frame of the move costs about a second, and the answer
+    // must not wait for the first of them. The newest request wins.
+    frame: (indices) => {
+      const ticket = ++frames;
+      const go = () => ticket === frames && map?.frame(indices.map(String));
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(go));
+      else go();
+    },
     current: () => (map && graph ? { map, graph, filteredOut } : undefined),
     dispose() {
       unsubscribe();
