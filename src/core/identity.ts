@@ -5,12 +5,22 @@
  * (`https://www.linkedin.com/in/g%C3%A1l`), unencoded in Invitations.csv, and without the scheme in
  * endorsement files (`www.linkedin.com/in/gál`). All normalise to `linkedin.com/in/gál`: decode
  * `%XX`, lower-case, drop scheme, `www.` (and country sub-domains like `de.`), query, fragment and
- * trailing slash. Cost: O(length) per key.
+ * trailing slash. Cost: O(length) per key; plain ASCII text (most URLs and names) takes a shorter path
+ * with the same result, skipping the Unicode work (decoding, normalisation, Unicode classes).
  */
+
+/** URL text with nothing to trim, split off, decode or normalise: ASCII letters, digits and `. / : _ ~ -`. */
+const PLAIN_URL = /^[A-Za-z0-9./:_~-]+$/;
+/** True for ASCII text (normalisation leaves it as it is and it holds no combining marks). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** Normalised profile URL key (`linkedin.com/in/josé-garcía-1a2b`), or undefined when the text is not a URL. */
 export function toProfileKey(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  if (PLAIN_URL.test(url)) return toPlainProfileKey(url);
   let s = url.trim();
   if (!s) return undefined;
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
@@ -25,6 +35,18 @@ export function toProfileKey(url: string | undefined): string | undefined {
   s = s.replace(/\/+$/, '');
   if (!s.includes('/') || /\s/.test(s)) return undefined;
   return s;
+}
+
+/** {@link toProfileKey} of text that matches PLAIN_URL: the same steps without those that leave it unchanged. */
+function toPlainProfileKey(url: string): string | undefined {
+  let s = url.toLowerCase();
+  s = s.startsWith('https://') ? s.slice(8) : s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  if (s.startsWith('www.linkedin.com')) s = s.slice(4);
+  else s = s.replace(/^(www\.|[a-z]{2}\.)(?=linkedin\.com)/, '');
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  if (end < s.length) s = s.slice(0, end);
+  return s.includes('/') ? s : undefined;
 }
 
 /** Canonical display URL for a normalised LinkedIn key, or undefined for anything not on linkedin.com. */
@@ -43,6 +65,12 @@ export function toEmailKey(email: string | undefined): string | undefined {
 /** Lower-case, accents folded, punctuation and extra spaces removed: `  José  O'Brien ` → `jose obrien`. */
 export function toNameKey(text: string | undefined): string {
   if (!text) return '';
+  if (isAscii(text))
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -55,3 +55,93 @@ describe('createRng', () => {
     expect(createRng(8)()).not.toBe(createRng(7)());
   });
 });
+
+describe('plain ASCII shortcuts', () => {
+  // The general definitions, step by step, as they were before the shortcuts for plain ASCII text:
+  // the keys must not change.
+  const referenceProfileKey = (url: string | undefined): string | undefined => {
+    if (!url) return undefined;
+    let s = url.trim();
+    if (!s) return undefined;
+    s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    s = s.split(/[?#]/)[0] ?? '';
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      // kept as written
+    }
+    s = s.toLowerCase().normalize('NFC');
+    s = s.replace(/^(www\.|[a-z]{2}\.)(?=linkedin\.com)/, '');
+    s = s.replace(/\/+$/, '');
+    if (!s.includes('/') || /\s/.test(s)) return undefined;
+    return s;
+  };
+  const referenceNameKey = (text: string | undefined): string =>
+    text
+      ? text
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase()
+          .replace(/['’`]/g, '')
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim()
+      : '';
+  const pieces = [
+    'https://',
+    'HTTPS://',
+    'http://',
+    'ftp+x://',
+    'www.',
+    'WWW.',
+    'de.',
+    'linkedin.com',
+    'LinkedIn.com',
+    '/in/',
+    '/pub/',
+    '/',
+    '//',
+    'ana-ferreira',
+    'O’Brien',
+    "o'brien",
+    'gál',
+    'g%C3%A1l',
+    '%',
+    '%zz',
+    '?trk=x',
+    '#top',
+    ' ',
+    '\t',
+    '\u00a0',
+    '\ufeff',
+    '-',
+    '_',
+    '~',
+    ':',
+    '.',
+    'A',
+    'z',
+    '9',
+    'Ⅻ',
+    '`',
+    'e\u0301',
+    'ﬁ',
+    'İ',
+    '·',
+    '',
+  ];
+  it('give the general keys on every mix of URL and name pieces', () => {
+    const rng = createRng(7);
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const parts = 1 + Math.floor(rng() * 6);
+      for (let i = 0; i < parts; i++) text += pieces[Math.floor(rng() * pieces.length)];
+      expect(toProfileKey(text), text).toBe(referenceProfileKey(text));
+      expect(toNameKey(text), text).toBe(referenceNameKey(text));
+    }
+    for (let c = 0; c < 0x300; c++) {
+      const text = `https://www.linkedin.com/in/a${String.fromCharCode(c)}b/`;
+      expect(toProfileKey(text), text).toBe(referenceProfileKey(text));
+      expect(toNameKey(`A${String.fromCharCode(c)}b`)).toBe(referenceNameKey(`A${String.fromCharCode(c)}b`));
+    }
+  });
+});
