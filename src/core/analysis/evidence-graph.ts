@@ -27,7 +27,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { PeopleIndex } from '../people';
 import type { Dataset, InteractionKind, Person, Place, Role } from '../types';
-import { getFacetTokens, getPersonFacets, type PersonFacets } from './facets';
+import { getEmptyFacetCache, getFacetTokens, getPersonFacets, type PersonFacets } from './facets';
 import { createPairIndex } from './pair-index';
 import { computeSimilarPairs, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
 
@@ -182,7 +182,8 @@ export function buildEvidenceLinks(
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
   const people = [...index.people].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
-  const facets = new Map(people.map((p) => [p.id, getPersonFacets(p)]));
+  const facetCache = getEmptyFacetCache();
+  const facets = new Map(people.map((p) => [p.id, getPersonFacets(p, facetCache)]));
 
   // Links keyed by the endpoints' positions in `people` (numbers, not ids), held column by column: slot s is
   // the pair pa[s] < pb[s], its weight per kind in kindWeight[kind][s] (NaN: no such evidence), its details
@@ -348,7 +349,7 @@ export function buildEvidenceLinks(
   if (on.has('similar')) {
     const members: number[] = [];
     for (let i = 0; i < n; i++) if (!people[i]!.ownerId) members.push(i);
-    const tokens = members.map((i) => getFacetTokens(facets.get(people[i]!.id) ?? { positionTerms: [] }));
+    const tokens = members.map((i) => getFacetTokens(facets.get(people[i]!.id) ?? { positionTerms: [] }, facetCache));
     for (const pair of computeSimilarPairs(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity })) {
       const s = linkAt(members[pair.a]!, members[pair.b]!);
       if (s < 0) continue;
@@ -374,33 +375,52 @@ export function buildEvidenceLinks(
   }
   for (let i = 0; i < n; i++)
     if (byA[i + 1]! - byA[i]! > 1) order.subarray(byA[i]!, byA[i + 1]!).sort((x, y) => pb[x]! - pb[y]!);
-  const kept: number[] = [];
-  const weight: number[] = [];
+  // Typed columns filled by plain loops: `TypedArray.from(array, fn)` goes through the iterator and a call per
+  // link, several times slower at 300k links.
+  const keptAll = new Int32Array(m);
+  const weightAll = new Float64Array(m);
+  let count = 0;
   const enabled = LINK_KINDS.filter((kind) => on.has(kind)).map((kind) => kindWeight[kind]);
-  for (const s of order) {
+  for (let r = 0; r < m; r++) {
+    const s = order[r]!;
     let w = 0;
     for (const column of enabled) {
       const x = column[s]!;
       if (x > 0) w += x;
     }
     if (w <= 0) continue;
-    kept.push(s);
-    weight.push(w);
+    keptAll[count] = s;
+    weightAll[count++] = w;
   }
+  const kept = keptAll.subarray(0, count);
   const kindWeights = {} as Record<LinkKind, Float64Array>;
   for (const kind of LINK_KINDS) {
     const from = kindWeight[kind];
-    const isOn = on.has(kind);
-    kindWeights[kind] = Float64Array.from(kept, (s) => (isOn && from[s]! > 0 ? from[s]! : NaN));
+    const column = new Float64Array(count).fill(NaN);
+    if (on.has(kind))
+      for (let l = 0; l < count; l++) {
+        const x = from[kept[l]!]!;
+        if (x > 0) column[l] = x;
+      }
+    kindWeights[kind] = column;
+  }
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
+  const details = new Array<LinkEvidence | undefined>(count);
+  for (let l = 0; l < count; l++) {
+    const s = kept[l]!;
+    source[l] = pa[s]!;
+    target[l] = pb[s]!;
+    details[l] = evidence[s];
   }
   return {
     ids: people.map((p) => p.id),
     attributes: people.map((p) => toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] })),
-    source: Int32Array.from(kept, (s) => pa[s]!),
-    target: Int32Array.from(kept, (s) => pb[s]!),
-    weight: Float64Array.from(weight),
+    source,
+    target,
+    weight: weightAll.slice(0, count),
     kindWeights,
-    evidence: kept.map((s) => evidence[s]),
+    evidence: details,
   };
 }
 

@@ -3,7 +3,8 @@
  * normalised company and e-mail domain, and position terms. Reads the enrichment's resolved values
  * (`person.place`, `person.industry`, `person.role`) when present and falls back to the raw
  * enrichment-table attributes (`city`, `country`, `location`, `industry`), so the analysis works
- * whether or not enrichment ran. Cost: O(length of the person's texts).
+ * whether or not enrichment ran. Cost: O(length of the person's texts); with a {@link FacetCache}, each
+ * distinct company, position and facet value is keyed once per run (30,000 people share a few thousand).
  */
 import { toNameKey } from '../identity';
 import type { Person } from '../types';
@@ -117,6 +118,11 @@ export const WEBMAIL_DOMAINS = [
 
 const NON_COMPANY_SET = new Set<string>(NON_COMPANIES);
 const SUFFIX_SET = new Set<string>(LEGAL_SUFFIXES);
+/** The legal forms of several words, with their word counts, in LEGAL_SUFFIXES order. */
+const MULTI_WORD_SUFFIXES = LEGAL_SUFFIXES.filter((s) => s.includes(' ')).map((s) => ({
+  suffix: s,
+  words: s.split(' ').length,
+}));
 const WEBMAIL_SET = new Set<string>(WEBMAIL_DOMAINS);
 
 /**
@@ -127,11 +133,8 @@ export function toCompanyKey(company: string | undefined): string | undefined {
   let words = toNameKey(company).split(' ').filter(Boolean);
   while (words.length > 1 && SUFFIX_SET.has(words[words.length - 1] ?? '')) words = words.slice(0, -1);
   // "gmbh co kg", "l l c": multi-word legal forms.
-  for (const suffix of LEGAL_SUFFIXES) {
-    const parts = suffix.split(' ');
-    if (parts.length > 1 && words.length > parts.length && words.slice(-parts.length).join(' ') === suffix)
-      words = words.slice(0, -parts.length);
-  }
+  for (const { suffix, words: n } of MULTI_WORD_SUFFIXES)
+    if (words.length > n && words.slice(-n).join(' ') === suffix) words = words.slice(0, -n);
   const key = words.join(' ');
   if (!key || NON_COMPANY_SET.has(key) || key.startsWith('self employed') || key.startsWith('stealth'))
     return undefined;
@@ -221,11 +224,52 @@ function clean(text: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-/** Reads a person's facets from enrichment results, falling back to raw table attributes. */
-export function getPersonFacets(person: Person): PersonFacets {
+/**
+ * Caches for one run of {@link getPersonFacets} and {@link getFacetTokens} over many people: company keys,
+ * position terms and tokens by their text. What they return is then shared between people: read it, never
+ * change it.
+ */
+export interface FacetCache {
+  companyKeys: Map<string, string | undefined>;
+  positionTerms: Map<string, string[]>;
+  tokens: Record<keyof typeof FACET_TOKEN_WEIGHTS, Map<string, FacetToken | undefined>>;
+}
+
+/** An empty {@link FacetCache}. */
+export function getEmptyFacetCache(): FacetCache {
+  return {
+    companyKeys: new Map(),
+    positionTerms: new Map(),
+    tokens: {
+      industry: new Map(),
+      city: new Map(),
+      area: new Map(),
+      country: new Map(),
+      role: new Map(),
+      position: new Map(),
+    },
+  };
+}
+
+/** `fn(text)`, from `cache` when it holds the text. */
+function cached<T>(cache: Map<string, T> | undefined, text: string | undefined, fn: (t: string | undefined) => T): T {
+  if (cache === undefined || text === undefined) return fn(text);
+  let v = cache.get(text);
+  if (v === undefined && !cache.has(text)) {
+    v = fn(text);
+    cache.set(text, v);
+  }
+  return v as T;
+}
+
+/**
+ * Reads a person's facets from enrichment results, falling back to raw table attributes. With `cache` (default
+ * none), company keys and position terms come from it (see {@link FacetCache}).
+ */
+export function getPersonFacets(person: Person, cache?: FacetCache): PersonFacets {
   const a = person.attributes;
   const place = person.place?.value;
-  const positionTerms = toPositionTerms(person.position?.value);
+  const positionTerms = cached(cache?.positionTerms, person.position?.value, toPositionTerms);
   const company = clean(person.company?.value);
   const facets: PersonFacets = { positionTerms };
   const industry = clean(person.industry?.value) ?? clean(a['industry']?.value);
@@ -233,7 +277,7 @@ export function getPersonFacets(person: Person): PersonFacets {
   const area = clean(place?.area);
   const country = clean(place?.country) ?? clean(a['country']?.value);
   const role = clean(person.role?.value.family);
-  const companyKey = toCompanyKey(company);
+  const companyKey = cached(cache?.companyKeys, company, toCompanyKey);
   const emailDomain = toEmailDomain(person.email);
   if (industry) facets.industry = industry;
   if (city) facets.city = city;
@@ -256,13 +300,26 @@ export interface FacetToken {
   weight: number;
 }
 
-/** The attribute tokens used by `similar` links and cluster terms. Deterministic order. */
-export function getFacetTokens(f: PersonFacets): FacetToken[] {
+function toFacetToken(kind: keyof typeof FACET_TOKEN_WEIGHTS, value: string): FacetToken | undefined {
+  const key = toNameKey(value);
+  return key ? { token: `${kind}:${key}`, label: value, weight: FACET_TOKEN_WEIGHTS[kind] } : undefined;
+}
+
+/**
+ * The attribute tokens used by `similar` links and cluster terms. Deterministic order. With `cache` (default
+ * none), each kind and value's token is made once and shared (see {@link FacetCache}).
+ */
+export function getFacetTokens(f: PersonFacets, cache?: FacetCache): FacetToken[] {
   const out: FacetToken[] = [];
   const push = (kind: keyof typeof FACET_TOKEN_WEIGHTS, value: string | undefined) => {
     if (!value) return;
-    const key = toNameKey(value);
-    if (key) out.push({ token: `${kind}:${key}`, label: value, weight: FACET_TOKEN_WEIGHTS[kind] });
+    const byValue = cache?.tokens[kind];
+    let token = byValue?.get(value);
+    if (token === undefined && !byValue?.has(value)) {
+      token = toFacetToken(kind, value);
+      byValue?.set(value, token);
+    }
+    if (token) out.push(token);
   };
   push('industry', f.industry);
   push('city', f.city);

@@ -11,6 +11,7 @@
  * scored exactly. Cost: O(n · T · maxPostings · log T) visits plus O(n · k · T), T = tokens per person.
  */
 import type { FacetToken } from './facets';
+import { createPairIndex } from './pair-index';
 
 /** Options for {@link computeSimilarPairs}. */
 export interface SimilarityOptions {
@@ -146,27 +147,43 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
     }
     return value;
   };
-  /** The tokens x and y share with weight, x's strongest first. */
+  /** The tokens x and y share with weight, x's strongest first (weight down, token id up; insertion-sorted). */
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, docStart[i + 1]! - docStart[i]!);
+  const sharedId = new Int32Array(longest);
+  const sharedW = new Float64Array(longest);
   const sharedTerms = (x: number, y: number): string[] => {
-    const shared: { id: number; w: number }[] = [];
+    let count = 0;
     let i = docStart[x]!;
     let j = docStart[y]!;
     while (i < docStart[x + 1]! && j < docStart[y + 1]!) {
       const a = docIds[i]!;
       const b = docIds[j]!;
       if (a === b) {
-        if (docW[i]! * docW[j]! > 0) shared.push({ id: a, w: docW[i]! });
+        if (docW[i]! * docW[j]! > 0) {
+          const w = docW[i]!;
+          let at = count++;
+          for (; at > 0 && sharedW[at - 1]! < w; at--) {
+            sharedW[at] = sharedW[at - 1]!;
+            sharedId[at] = sharedId[at - 1]!;
+          }
+          sharedW[at] = w;
+          sharedId[at] = a;
+        }
         i++;
         j++;
       } else if (a < b) i++;
       else j++;
     }
-    return shared.sort((p, q) => q.w - p.w || p.id - q.id).map((t) => labels[t.id] ?? '');
+    const terms = new Array<string>(count);
+    for (let t = 0; t < count; t++) terms[t] = labels[sharedId[t]!] ?? '';
+    return terms;
   };
 
   // 4. Per person: partial dot products accumulated over its postings (term at a time, typed arrays), then
   // the exact cosine of its best 3k candidates; a pair is kept when either side keeps it.
-  const kept = new Map<number, SimilarPair>();
+  const kept = createPairIndex(n * k);
+  const pairs: SimilarPair[] = [];
   const half = Math.floor(maxPostings / 2);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -242,10 +259,9 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
       const y = scoredY[c]!;
       const a = Math.min(x, y);
       const b = Math.max(x, y);
-      const key = a * n + b;
-      if (kept.has(key)) continue;
-      kept.set(key, { a, b, cosine: scoredP[c]!, terms: sharedTerms(x, y) });
+      if (kept.slotOf(a, b) < pairs.length) continue;
+      pairs.push({ a, b, cosine: scoredP[c]!, terms: sharedTerms(x, y) });
     }
   }
-  return [...kept.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
 }
