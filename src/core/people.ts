@@ -78,9 +78,16 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
 
   // Each person is counted once per file: new if first seen there, else merged.
   const countedInFile = new Map<string, Set<Person>>();
+  // Records come file by file: the last file's set and counts are kept at hand.
+  let lastFile: string | undefined;
+  let lastSeen = new Set<Person>();
   const count = (ref: SourceRef, p: Person, merged: boolean) => {
-    const seen = countedInFile.get(ref.file) ?? new Set<Person>();
-    countedInFile.set(ref.file, seen);
+    if (ref.file !== lastFile) {
+      lastSeen = countedInFile.get(ref.file) ?? new Set<Person>();
+      countedInFile.set(ref.file, lastSeen);
+      lastFile = ref.file;
+    }
+    const seen = lastSeen;
     if (seen.has(p)) return;
     seen.add(p);
     const f = (perFile[ref.file] ??= { newPeople: 0, mergedPeople: 0 });
@@ -190,22 +197,40 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
 
   /** People created or matched from graph-file nodes (records with a local id). */
   const localPeople = new Set<Person>();
-  const resolve = (ref: PersonRef): string | undefined => {
+  /**
+   * The person a URL as written names, by its key. Hits are kept by the text as written (a key's person never
+   * changes: `byUrl` is never overwritten), so a URL named again (every edge-table endpoint, every message) costs
+   * one look-up, not a key and two look-ups; misses are not kept (the person may be added later).
+   */
+  const byUrlText = new Map<string, Person>();
+  const findByUrl = (text: string | undefined): Person | undefined => {
+    if (!text) return undefined;
+    let p = byUrlText.get(text);
+    if (p) return p;
+    const url = toProfileKey(text);
+    p = url ? byUrl.get(url) : undefined;
+    if (p) byUrlText.set(text, p);
+    return p;
+  };
+  const find = (ref: PersonRef): Person | undefined => {
+    const byItsUrl = findByUrl(ref.url);
+    if (byItsUrl) return byItsUrl;
     const url = toProfileKey(ref.url);
-    if (url && byUrl.has(url)) return byUrl.get(url)?.id;
     const email = toEmailKey(ref.email);
-    if (email && byEmail.has(email)) return byEmail.get(email)?.id;
-    if (ref.localId && byLocal.has(ref.localId)) return byLocal.get(ref.localId)?.id;
+    const byItsEmail = email ? byEmail.get(email) : undefined;
+    if (byItsEmail) return byItsEmail;
+    const byItsId = ref.localId ? byLocal.get(ref.localId) : undefined;
+    if (byItsId) return byItsId;
     if (url || email) return undefined;
     // A graph-file node (it has a local id) never takes over another graph node by name alone: two
     // nodes of one graph are two people, however they are named (a GEXF round trip keeps them apart).
     const matches = (byName.get(toNameKey(refName(ref))) ?? []).filter((p) => !(ref.localId && localPeople.has(p)));
-    return matches.length === 1 ? matches[0]?.id : undefined;
+    return matches.length === 1 ? matches[0] : undefined;
   };
+  const resolve = (ref: PersonRef): string | undefined => find(ref)?.id;
 
   const resolveOrAdd = (ref: PersonRef, at: SourceRef): Person | undefined => {
-    const found = resolve(ref);
-    const known = found ? byId.get(found) : undefined;
+    const known = find(ref);
     if (known) {
       count(at, known, true);
       return known;
