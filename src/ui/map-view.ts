@@ -109,7 +109,13 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     labels = mountClusterLabels(map.sigma as never, graph, { labels: labelsShown });
     el.dataset.nodes = String(graph.order);
     el.dataset.edges = String(graph.size);
-    map.sigma.once('afterRender', () => (el.dataset.ready = 'true'));
+    // Sigma drew the map in its constructor (a synchronous render): it is on screen with the next frame.
+    // (Registering a custom WebGL layer used to schedule a second full render of the first map, about two
+    // seconds more of a blocked page at 30,000 people without a GPU.)
+    const drawn = map;
+    requestAnimationFrame(() => {
+      if (map === drawn) el.dataset.ready = 'true';
+    });
     look();
   };
 

@@ -71,3 +71,55 @@ describe('hover and click on the map', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+/** Pixels of the 2D focus layer over the map: how many are painted, and how many in an Ask's path colour. */
+const readFocusLayer = () =>
+  app.page.locator('[data-map] canvas.sigma-focusLayer').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    let path = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! > 0) painted++;
+      // #1b3a8a, the paths' colour (anti-aliased edges aside)
+      if (
+        data[i + 3]! > 200 &&
+        Math.abs(data[i]! - 0x1b) < 12 &&
+        Math.abs(data[i + 1]! - 0x3a) < 12 &&
+        Math.abs(data[i + 2]! - 0x8a) < 12
+      )
+        path++;
+    }
+    return { painted, path, total: data.length / 4 };
+  });
+
+describe('search and Ask results on the map', () => {
+  // Highlights and an Ask's paths are drawn on the 2D focus layer (src/map/focus-layer.ts), not as WebGL
+  // state: a WebGL frame of a 30,000-person map costs about a second without a GPU, which each Ask waited for.
+  it('veils the map and draws the results and an Ask’s paths over it, and clears them with the Ask', async () => {
+    const { page } = app;
+    await page.mouse.move(3, 3);
+    const clearSelection = getPersonPanel(page).getByRole('button', { name: 'Clear selection' });
+    if (await clearSelection.count()) await clearSelection.click();
+    await expect.poll(async () => (await readFocusLayer()).painted).toBe(0);
+
+    await page.getByRole('tab', { name: 'Ask' }).click();
+    const ask = page.getByLabel('What do you need?', { exact: true });
+    await ask.fill('an accountant in Southern California');
+    await ask.press('Enter');
+    await page.locator('.ask-results p.count').waitFor({ timeout: 60_000 });
+    // The whole map under a veil, the answer's paths in their colour on top.
+    await expect.poll(async () => (await readFocusLayer()).path, { timeout: 10_000 }).toBeGreaterThan(50);
+    const asked = await readFocusLayer();
+    expect(asked.painted).toBe(asked.total);
+
+    // Searching replaces the Ask's highlights: a veil and the results, no paths.
+    await page.getByRole('tab', { name: 'Explore' }).click();
+    const search = page.getByLabel('Search people', { exact: true });
+    await search.fill('accountant');
+    await expect.poll(async () => (await readFocusLayer()).path, { timeout: 10_000 }).toBe(0);
+    expect((await readFocusLayer()).painted).toBe(asked.total);
+    await search.fill('');
+    await expect.poll(async () => (await readFocusLayer()).painted, { timeout: 10_000 }).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
