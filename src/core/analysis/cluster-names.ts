@@ -77,16 +77,18 @@ function toDisplay(facet: 'industry' | 'role' | 'other', value: string): string 
 
 type Value = { key: string; label: string };
 
+/** Per kind of value, the values of each text seen (see {@link valuesOf}). */
+type ValueMemo = Record<'industry' | 'role' | 'other' | 'company' | 'position', Map<string, Value[]>>;
+
 /**
  * A person's values per facet. Pure functions of strings that repeat across thousands of people (industries,
  * cities, companies, job titles), so each distinct text is keyed once per run through `memo`.
  */
-function valuesOf(a: PersonNodeAttributes, memo: Map<string, Value[]>): Record<Facet, Value[]> {
-  const cached = (kind: string, text: string | undefined, make: (text: string) => Value[]): Value[] => {
+function valuesOf(a: PersonNodeAttributes, memo: ValueMemo): Record<Facet, Value[]> {
+  const cached = (kind: keyof ValueMemo, text: string | undefined, make: (text: string) => Value[]): Value[] => {
     if (text === undefined) return [];
-    const k = `${kind}\u0000${text}`;
-    let v = memo.get(k);
-    if (!v) memo.set(k, (v = make(text)));
+    let v = memo[kind].get(text);
+    if (!v) memo[kind].set(text, (v = make(text)));
     return v;
   };
   const one = (label: string | undefined, facet: 'industry' | 'role' | 'other' = 'other') =>
@@ -135,13 +137,23 @@ export function computeClusterNames(
     Facet,
     Map<string, Stat>
   >;
-  const values = new Map<string, Record<Facet, Value[]>>();
-  const memo = new Map<string, Value[]>();
+  // Per cluster, its members' values and owners, in member order (each person's attributes are read once).
+  const members: { values: Record<Facet, Value[]>; owners: string[] }[][] = [];
+  const memo: ValueMemo = {
+    industry: new Map(),
+    role: new Map(),
+    other: new Map(),
+    company: new Map(),
+    position: new Map(),
+  };
   let total = 0;
   for (const c of clusters.clusters) {
+    const list: (typeof members)[number] = [];
+    members.push(list);
     for (const node of c.members) {
-      const v = valuesOf(graph.getNodeAttributes(node), memo);
-      values.set(node, v);
+      const a = graph.getNodeAttributes(node);
+      const v = valuesOf(a, memo);
+      list.push({ values: v, owners: a.owners });
       total++;
       for (const f of FACETS) for (const x of v[f]) tally(network[f], x.key, x.label);
     }
@@ -151,9 +163,8 @@ export function computeClusterNames(
   return clusters.clusters.map((c, i) => {
     const size = c.members.length;
     const ownerCounts = new Map<string, number>();
-    for (const node of c.members)
-      for (const owner of graph.getNodeAttributes(node).owners)
-        ownerCounts.set(owner, (ownerCounts.get(owner) ?? 0) + 1);
+    for (const m of members[i]!)
+      for (const owner of m.owners) ownerCounts.set(owner, (ownerCounts.get(owner) ?? 0) + 1);
     const ownerShare = Object.fromEntries(
       [...ownerCounts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, n]) => [k, round(n / size)]),
     );
@@ -164,11 +175,15 @@ export function computeClusterNames(
       Facet,
       Map<string, Stat>
     >;
-    for (const node of c.members) {
-      const v = values.get(node);
-      if (v) for (const f of FACETS) for (const x of v[f]) tally(local[f], x.key, x.label);
-    }
-    const ranked = (f: Facet) =>
+    for (const m of members[i]!) for (const f of FACETS) for (const x of m.values[f]) tally(local[f], x.key, x.label);
+    // Each facet ranked once per cluster (the topic, place and terms read the same lists).
+    const rankings = new Map<Facet, ReturnType<typeof rank>>();
+    const ranked = (f: Facet) => {
+      let r = rankings.get(f);
+      if (!r) rankings.set(f, (r = rank(f)));
+      return r;
+    };
+    const rank = (f: Facet) =>
       [...local[f].entries()]
         .map(([key, s]) => {
           const share = s.count / size;

@@ -87,37 +87,36 @@ export function toClusterResult(
   const minClusterSize = options.minClusterSize ?? CLUSTER_DEFAULTS.minClusterSize;
   const order = csr.nodes;
   const communities: Record<string, number> = {};
-  order.forEach((node, i) => (communities[node] = louvain.community[i] ?? i));
   const modularity = louvain.modularity;
 
-  // 3. Deterministic numbering by size; small communities pooled as `unclustered`.
-  const groups = new Map<number, string[]>();
-  for (const node of order) {
-    const c = communities[node] ?? -1;
+  // 3. Deterministic numbering by size; small communities pooled as `unclustered`. Groups hold positions in
+  // `order` (ascending, so a group's first position is its first node's).
+  const groups = new Map<number, number[]>();
+  order.forEach((node, i) => {
+    const c = louvain.community[i] ?? i;
+    communities[node] = c;
     const list = groups.get(c);
-    if (list) list.push(node);
-    else groups.set(c, [node]);
-  }
-  const position = new Map(order.map((node, i) => [node, i]));
-  const sorted = [...groups.values()].sort(
-    (a, b) => b.length - a.length || (position.get(a[0] ?? '') ?? 0) - (position.get(b[0] ?? '') ?? 0),
-  );
+    if (list) list.push(i);
+    else groups.set(c, [i]);
+  });
+  const sorted = [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
   const membership: Record<string, string> = {};
   const clusters: ClusterResult['clusters'] = [];
-  const unclustered: string[] = [];
-  for (const members of sorted) {
-    if (members.length < minClusterSize) {
-      unclustered.push(...members);
+  const unclustered: number[] = [];
+  for (const group of sorted) {
+    if (group.length < minClusterSize) {
+      for (const i of group) unclustered.push(i);
       continue;
     }
     const id = `c${clusters.length + 1}`;
+    const members = group.map((i) => order[i]!);
     clusters.push({ id, members });
     for (const node of members) membership[node] = id;
   }
   if (unclustered.length > 0) {
-    unclustered.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-    clusters.push({ id: UNCLUSTERED, members: unclustered });
-    for (const node of unclustered) membership[node] = UNCLUSTERED;
+    const members = unclustered.sort((a, b) => a - b).map((i) => order[i]!);
+    clusters.push({ id: UNCLUSTERED, members });
+    for (const node of members) membership[node] = UNCLUSTERED;
   }
   return { membership, clusters, modularity, communities };
 }
