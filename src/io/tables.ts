@@ -9,17 +9,43 @@ import type { PersonRef } from '../core/types';
 import { findColumn, getEdgeColumns, getKeyColumns, toAttributeKey } from './headers';
 import { cell, createRowReader, type ReadContext, type TableReader } from './reader';
 
+/** What a person cell holds (see {@link toPersonRef}). */
+type RefShape = 'email' | 'url' | 'localId' | 'localIdName' | 'name';
+
+/** The shape of a trimmed, non-empty person cell; `hint` is the header. */
+function toRefShape(v: string, hint: string): RefShape {
+  // Why the `@` test first: an e-mail has one, and most cells (URLs) then skip the e-mail key's lower-casing.
+  if (v.includes('@') && toEmailKey(v)) return 'email';
+  if (/linkedin\.com\//i.test(v) || /^https?:\/\//i.test(v)) return toProfileKey(v) ? 'url' : 'localId';
+  if (/\bid\b/.test(hint) || (!/\s/.test(v) && /[\d_]/.test(v))) return 'localId';
+  // One word (`alice`): an id of a nodes table, else a name.
+  if (!/\s/.test(v)) return 'localIdName';
+  return 'name';
+}
+
+function fromRefShape(shape: RefShape, v: string): PersonRef {
+  switch (shape) {
+    case 'email':
+      return { email: v };
+    case 'url':
+      return { url: v };
+    case 'localId':
+      return { localId: v };
+    case 'localIdName':
+      return { localId: v, name: v };
+    default:
+      return { name: v };
+  }
+}
+
 /** A person reference from one cell: a URL, an e-mail, an id-like token or a name. `hint` is the header. */
 export function toPersonRef(text: string, hint = ''): PersonRef | undefined {
   const v = text.trim();
-  if (!v) return undefined;
-  if (toEmailKey(v)) return { email: v };
-  if (/linkedin\.com\//i.test(v) || /^https?:\/\//i.test(v)) return toProfileKey(v) ? { url: v } : { localId: v };
-  if (/\bid\b/.test(hint) || (!/\s/.test(v) && /[\d_]/.test(v))) return { localId: v };
-  // One word (`alice`): an id of a nodes table, else a name.
-  if (!/\s/.test(v)) return { localId: v, name: v };
-  return { name: v };
+  return v ? fromRefShape(toRefShape(v, hint), v) : undefined;
 }
+
+/** Most distinct cell texts an edge table remembers before it starts over (bounds memory on hostile files). */
+const CACHE_LIMIT = 50_000;
 
 /** An enrichment table (see module header). */
 export function createEnrichmentReader(headers: string[], originalHeaders: string[], ctx: ReadContext): TableReader {
@@ -58,9 +84,25 @@ export function createEdgesReader(headers: string[], ctx: ReadContext): TableRea
   const e = getEdgeColumns(headers) ?? { source: -1, target: -1 };
   const weight = findColumn(headers, 'weight', 'strength', 'w', 'value');
   const type = findColumn(headers, 'type', 'kind', 'relation', 'relationship', 'label');
+  // Each distinct cell text is read once per column and kept as one string: an edge table names each person
+  // many times, and the people merge then looks each text up (a string shared by the records is hashed once,
+  // and held once).
+  const seen = new Map<string, { v: string; shapes: (RefShape | undefined)[] }>();
+  const toRef = (cells: string[], column: number, side: 0 | 1): PersonRef | undefined => {
+    const v = cell(cells, column);
+    if (!v) return undefined;
+    let hit = seen.get(v);
+    if (!hit) {
+      if (seen.size >= CACHE_LIMIT) seen.clear();
+      hit = { v, shapes: [undefined, undefined] };
+      seen.set(v, hit);
+    }
+    const shape = (hit.shapes[side] ??= toRefShape(hit.v, headers[column] ?? ''));
+    return fromRefShape(shape, hit.v);
+  };
   return createRowReader('edges', headers, ctx, (cells, line, sink) => {
-    const source = toPersonRef(cell(cells, e.source), headers[e.source]);
-    const target = toPersonRef(cell(cells, e.target), headers[e.target]);
+    const source = toRef(cells, e.source, 0);
+    const target = toRef(cells, e.target, 1);
     if (!source || !target) return `empty ${source ? 'target' : 'source'}`;
     const edge: (typeof ctx.dataset.edges)[number] = { source, target, ref: { file: ctx.file, line } };
     const w = cell(cells, weight);
