@@ -525,6 +525,8 @@ describe('the explorer', () => {
     await waitForPerson(page, focused.name);
     await toolbar().getByRole('button', { name: 'Map' }).click();
     await expect(page.locator('[data-map]').isVisible()).resolves.toBe(true);
+    // Drawn again at its size (a resize and one render, no re-indexing of every person and link).
+    await expect.poll(() => countDrawnPixels(page), { timeout: 30_000 }).toBeGreaterThan(500);
     expect(app.errors.slice(errorsBefore)).toEqual([]);
   });
 });
