@@ -90,6 +90,15 @@ const VEIL_ALPHA = 0.82;
 /** Slack around a person's dot for the pointer, in CSS pixels. */
 const HIT_PADDING = 2;
 
+/**
+ * A map with more than this many drawn links is "big": its links are hidden while the camera moves and the
+ * camera jumps instead of animating. Without a GPU (software WebGL) one frame of 30,000 people and 60,000
+ * links costs about a second, so an animation shows one or two frames and holds the page meanwhile. The
+ * start sample (35,000 links) stays animated.
+ */
+export const BIG_MAP_LINKS = 50_000;
+const isBigMap = (graph: DisplayGraph) => graph.size > BIG_MAP_LINKS;
+
 /** Item states of our own, beside sigma's (isHidden). */
 interface NodeFlags {
   isHidden?: boolean;
@@ -149,7 +158,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       labelDensity: 0.35,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 7,
-      hideEdgesOnMove: graph.size > 50_000,
+      hideEdgesOnMove: isBigMap(graph),
       // Our own hit testing answers hover and clicks (see above); sigma still draws its picking frame on
       // every render, at 1/8 of the size in each direction to spare software WebGL the fill.
       pickingDownSizingRatio: 8,
@@ -351,7 +360,10 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       y1 = Math.max(y1, p.y);
     }
     const ratio = Math.max(0.05, Math.min(1.2, Math.max(x1 - x0, y1 - y0) * 1.4));
-    void sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
+    const target = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio };
+    // A big map jumps: each frame of an animation would cost about a second without a GPU.
+    if (isBigMap(graph)) sigma.getCamera().setState(target);
+    else void sigma.getCamera().animate(target, { duration: 400 });
   };
 
   return {
