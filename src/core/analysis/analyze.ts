@@ -33,8 +33,16 @@ import {
   type EvidenceLinks,
 } from './evidence-graph';
 import { computeLouvain } from './louvain';
+import { toLinkGraph, type EvidenceGraphReader, type LinkGraph } from './link-graph';
 import { computeParticipation } from './participation';
-import { computeSuperConnectors, type SuperConnector, type SuperConnectorOptions } from './super-connectors';
+import {
+  finishSuperConnectors,
+  prepareSuperConnectors,
+  type PreparedSuperConnectors,
+  type RankedPeople,
+  type SuperConnector,
+  type SuperConnectorOptions,
+} from './super-connectors';
 
 export const ANALYSIS_STAGES = ['graph', 'clusters', 'names', 'bridging', 'participation', 'super-connectors'] as const;
 export type AnalysisStage = (typeof ANALYSIS_STAGES)[number];
@@ -82,12 +90,14 @@ export interface PersonScores {
 /** 0: an owner; 1: connected to an owner; 2: known only through other links. */
 export type Degree = 0 | 1 | 2;
 
-export interface Analysis extends ClusteredNetwork {
+/** A ranked network read through any evidence graph reader (the app's worker reads the links' arrays). */
+export interface RankedNetwork extends ClusteredNetwork, Ranking {
+  graph: EvidenceGraphReader;
+}
+
+/** The whole analysis, with the graphology evidence graph (the CLI, exports). */
+export interface Analysis extends RankedNetwork {
   graph: EvidenceGraph;
-  superConnectors: SuperConnector[];
-  scores: Record<string, PersonScores>;
-  /** Whether betweenness was exact, and over how many sources. */
-  bridging: { exact: boolean; sources: number };
 }
 
 // Rough share of the run taken by each stage, for the progress bar.
@@ -239,15 +249,36 @@ export function computeBridging(input: BridgingInput): BetweennessResult {
   return computeBetweennessFromPlan(input.csr, input.plan);
 }
 
-/** The second half: participation and super-connectors from the clustered network and its betweenness. */
-export function rankNetwork(
-  network: Analysis,
+/** The ranking: super-connectors and every person's scores. */
+export interface Ranking {
+  superConnectors: SuperConnector[];
+  scores: Record<string, PersonScores>;
+  /** Whether betweenness was exact, and over how many sources. */
+  bridging: { exact: boolean; sources: number };
+}
+
+/** The part of the ranking that does not need betweenness (see {@link prepareRanking}). */
+export interface PreparedRanking {
+  network: ClusteredNetwork;
+  input: BridgingInput;
+  /** Participation of person i of the links (0 for owners). */
+  participation: Float64Array;
+  superConnectors: PreparedSuperConnectors;
+}
+
+/**
+ * Participation and everything of the super-connector scores but betweenness, from the links' arrays (no
+ * graphology graph): what the app's worker computes while bridging runs in its threads. `graph` is the links
+ * read as a graph (made here when not given).
+ */
+export function prepareRanking(
+  network: ClusteredNetwork,
   input: BridgingInput,
-  between: BetweennessResult,
   options: AnalysisOptions = {},
-): Analysis {
+  graph: LinkGraph = toLinkGraph(network.links),
+): PreparedRanking {
   const o = { ...ANALYSIS_DEFAULTS, ...options };
-  const { graph, clusters, membership } = network;
+  const { clusters, membership, links } = network;
   const { csr } = input;
 
   // 5. Participation over the bridging graph; unclustered neighbours do not count as a cluster.
@@ -255,31 +286,59 @@ export function rankNetwork(
   const clusterNumber = new Map(clusters.map((c, i) => [c.id, c.id === UNCLUSTERED ? -1 : i]));
   const member = Int32Array.from(csr.nodes, (id) => clusterNumber.get(membership[id] ?? '') ?? -1);
   const part = computeParticipation(csr, member);
-  const betweenness: Record<string, number> = {};
-  const participation: Record<string, number> = {};
-  csr.nodes.forEach((id, i) => {
-    betweenness[id] = between.values[i] ?? 0;
-    participation[id] = part[i] ?? 0;
-  });
+  const participation = new Float64Array(links.ids.length);
+  csr.nodes.forEach((id, k) => (participation[graph.indexOf(id)] = part[k] ?? 0));
 
-  // 6. Super-connectors and scores.
-  enterStage(o, 'super-connectors');
+  // 6. Super-connectors' parts other than bridging.
+  const { ids, attributes, source, target, weight, evidence } = links;
+  const { offsets, incident } = graph;
+  const people: RankedPeople = {
+    ids,
+    attributes,
+    forEachLink(i, visit) {
+      for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) {
+        const l = incident[k]!;
+        visit(source[l] === i ? target[l]! : source[l]!, weight[l]!, evidence[l]?.messages ?? 0);
+      }
+    },
+  };
   const labels = Object.fromEntries(clusters.map((c) => [c.id, c.label]));
-  const superConnectors = computeSuperConnectors(
-    { graph, membership, clusterLabels: labels, betweenness, participation },
-    o.superConnectors,
-  );
+  const superConnectors = prepareSuperConnectors(people, membership, labels, participation, o.superConnectors);
+  return { network, input, participation, superConnectors };
+}
+
+/** Completes a prepared ranking with the betweenness of its bridging input. */
+export function finishRanking(
+  prepared: PreparedRanking,
+  between: BetweennessResult,
+  options: AnalysisOptions = {},
+): Ranking {
+  const o = { ...ANALYSIS_DEFAULTS, ...options };
+  const { network, input, participation } = prepared;
+  const ids = network.links.ids;
+  const betweenness = new Float64Array(ids.length);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  input.csr.nodes.forEach((id, k) => (betweenness[position.get(id)!] = between.values[k] ?? 0));
+
+  enterStage(o, 'super-connectors');
+  const superConnectors = finishSuperConnectors(prepared.superConnectors, betweenness, o.superConnectors);
   const scoreOf = new Map(superConnectors.map((s) => [s.id, s.score]));
   const scores: Record<string, PersonScores> = {};
-  graph.forEachNode((id) => {
-    scores[id] = {
-      betweenness: betweenness[id] ?? 0,
-      participation: participation[id] ?? 0,
-      score: scoreOf.get(id) ?? 0,
-    };
+  ids.forEach((id, i) => {
+    scores[id] = { betweenness: betweenness[i]!, participation: participation[i]!, score: scoreOf.get(id) ?? 0 };
   });
   o.onProgress?.('super-connectors', 1);
-  return { ...network, superConnectors, scores, bridging: { exact: between.exact, sources: between.sources } };
+  return { superConnectors, scores, bridging: { exact: between.exact, sources: between.sources } };
+}
+
+/** The second half: participation and super-connectors from the clustered network and its betweenness. */
+export function rankNetwork(
+  network: Analysis,
+  input: BridgingInput,
+  between: BetweennessResult,
+  options: AnalysisOptions = {},
+): Analysis {
+  return { ...network, ...finishRanking(prepareRanking(network, input, options), between, options) };
 }
 
 /** Runs the whole analysis of merged people and their dataset, in this thread. */

@@ -3,7 +3,8 @@
  * lines the person panel shows ("12 messages, the last on 2024-11-02", "both at Harborline Tax
  * Partners", "similar: accounting, san diego (cosine 0.82)"). Pure; O(degree) per person.
  */
-import type { EvidenceGraph, LinkKind } from './evidence-graph';
+import type { LinkKind } from './evidence-graph';
+import type { EvidenceGraphReader } from './link-graph';
 
 export interface LinkExplanation {
   /** The other person's id. */
@@ -25,7 +26,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** Every link of `person`, strongest first (ties by id), each with its evidence in words. */
 export function getLinkExplanations(
-  graph: EvidenceGraph,
+  graph: EvidenceGraphReader,
   person: string,
   options: ExplainOptions = {},
 ): LinkExplanation[] {

@@ -14,7 +14,8 @@
  *   `wHint` (default 0.05): it is reported, never the whole score.
  * Owners are not ranked. Cost: O(n + m) plus sorting.
  */
-import type { EvidenceGraph } from './evidence-graph';
+import type { PersonNodeAttributes } from './evidence-graph';
+import type { EvidenceGraphReader } from './link-graph';
 import { UNCLUSTERED } from './clusters';
 
 /** Trade hints: a label and the text that suggests it. */
@@ -48,7 +49,7 @@ export const SUPER_CONNECTOR_DEFAULTS = {
 };
 
 export interface SuperConnectorInput {
-  graph: EvidenceGraph;
+  graph: EvidenceGraphReader;
   /** Cluster id per non-owner node. */
   membership: Record<string, string>;
   /** Display label per cluster id. */
@@ -76,75 +77,173 @@ export interface SuperConnector {
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Ranks every non-owner person; best first, ties by id. */
-export function computeSuperConnectors(
-  input: SuperConnectorInput,
+/**
+ * The people a ranking reads, by number: from a graph reader ({@link toRankedPeople}) or, faster, from the
+ * evidence links' incidence list (analyze.ts).
+ */
+export interface RankedPeople {
+  /** Person i's id and attributes, in node order. */
+  ids: readonly string[];
+  attributes: readonly PersonNodeAttributes[];
+  /** Calls `visit` for each link of person i with the other end, the link's weight and its messages. */
+  forEachLink(i: number, visit: (other: number, weight: number, messages: number) => void): void;
+}
+
+/** People of a graph reader (a graphology evidence graph or a link graph) as {@link RankedPeople}. */
+export function toRankedPeople(graph: EvidenceGraphReader): RankedPeople {
+  const ids: string[] = [];
+  const attributes: PersonNodeAttributes[] = [];
+  const position = new Map<string, number>();
+  graph.forEachNode((id, a) => {
+    position.set(id, ids.length);
+    ids.push(id);
+    attributes.push(a);
+  });
+  return {
+    ids,
+    attributes,
+    forEachLink(i, visit) {
+      const id = ids[i]!;
+      graph.forEachEdge(id, (_e, e, s, t) =>
+        visit(position.get(s === id ? t : s)!, e.weight, e.evidence.messages ?? 0),
+      );
+    },
+  };
+}
+
+/** Everything of the ranking but betweenness (see {@link prepareSuperConnectors}). */
+export interface PreparedSuperConnectors {
+  ids: readonly string[];
+  /** The ranked people (owners left out), as positions in `ids`, in node order. */
+  people: Int32Array;
+  /** Per ranked person (same order as `people`). */
+  ranked: {
+    name: string;
+    position?: string;
+    clusters: string[];
+    owners: number;
+    messages: number;
+    hints: string[];
+    reach: number;
+    team: number;
+  }[];
+  ownerCount: number;
+  clusterLabels: Record<string, string>;
+}
+
+/**
+ * The part of the ranking that does not need betweenness (strong links per cluster, messages, reach, team and
+ * trade hints), so it can run while betweenness is computed. `participation[i]` is person i's coefficient.
+ */
+export function prepareSuperConnectors(
+  source: RankedPeople,
+  membership: Record<string, string>,
+  clusterLabels: Record<string, string>,
+  participation: ArrayLike<number>,
   options: SuperConnectorOptions = {},
-): SuperConnector[] {
+): PreparedSuperConnectors {
   const o = { ...SUPER_CONNECTOR_DEFAULTS, ...options };
-  const w = { ...SUPER_CONNECTOR_DEFAULTS.weights, ...options.weights };
-  const { graph, membership, clusterLabels, betweenness, participation } = input;
-  const ownerCount = graph.filterNodes((_n, a) => a.ownerId !== undefined).length;
-
-  // 1. Betweenness scale and rank (for "top x% bridges").
-  const people = graph.filterNodes((_n, a) => a.ownerId === undefined);
-  let bmax = 0;
-  for (const id of people) bmax = Math.max(bmax, betweenness[id] ?? 0);
-  const byBridging = [...people].sort((a, b) => (betweenness[b] ?? 0) - (betweenness[a] ?? 0) || (a < b ? -1 : 1));
-  const bridgeRank = new Map(byBridging.map((id, i) => [id, i + 1]));
-
-  const out: SuperConnector[] = people.map((id) => {
-    const attrs = graph.getNodeAttributes(id);
-    // 2. Strong links per cluster, messages over owner spokes.
-    const linkCounts = new Map<string, number>();
+  const { ids, attributes } = source;
+  let ownerCount = 0;
+  for (const a of attributes) if (a.ownerId !== undefined) ownerCount++;
+  const people = Int32Array.from(attributes.flatMap((a, i) => (a.ownerId === undefined ? [i] : [])));
+  // Each person's cluster once, not a string look-up per link.
+  const clusterOf = ids.map((id) => {
+    const c = membership[id];
+    return c && c !== UNCLUSTERED ? c : undefined;
+  });
+  const linkCounts = new Map<string, number>();
+  const ranked: PreparedSuperConnectors['ranked'] = [];
+  for (const i of people) {
+    const attrs = attributes[i]!;
+    // 1. Strong links per cluster, messages over owner spokes.
+    linkCounts.clear();
     let messages = 0;
-    const own = membership[id];
-    if (own && own !== UNCLUSTERED) linkCounts.set(own, 0);
-    graph.forEachEdge(id, (_e, e, s, t) => {
-      const other = s === id ? t : s;
-      messages += e.evidence.messages ?? 0;
-      const c = membership[other];
-      if (!c || c === UNCLUSTERED || e.weight < o.strongLinkWeight) return;
+    const own = clusterOf[i];
+    if (own) linkCounts.set(own, 0);
+    source.forEachLink(i, (other, weight, m) => {
+      messages += m;
+      const c = clusterOf[other];
+      if (!c || weight < o.strongLinkWeight) return;
       linkCounts.set(c, (linkCounts.get(c) ?? 0) + 1);
     });
     const clusters = [...linkCounts.entries()]
       .sort(([a, x], [b, y]) => y - x || (a === own ? -1 : b === own ? 1 : a < b ? -1 : 1))
       .map(([c]) => c);
 
-    // 3. Score parts.
-    const b = betweenness[id] ?? 0;
-    const bridging = bmax > 0 ? Math.sqrt(b / bmax) : 0;
+    // 2. Score parts that do not need betweenness.
     const reach =
-      0.5 * (participation[id] ?? 0) +
+      0.5 * (participation[i] ?? 0) +
       0.5 * Math.min(1, Math.max(0, clusters.length - 1) / Math.max(1, o.reachClusters));
     const owners = attrs.owners.length;
     const team = ownerCount > 1 ? Math.max(0, owners - 1) / (ownerCount - 1) : 0;
     const text = [attrs.position, attrs.company, attrs.name].filter(Boolean).join(' | ');
     const hints = TRADE_HINTS.filter((h) => h.pattern.test(text)).map((h) => h.hint);
-    const hint = hints.length > 0 ? 1 : 0;
-    const score = w.bridging * bridging + w.reach * reach + w.team * team + w.hint * hint;
+    const r: PreparedSuperConnectors['ranked'][number] = {
+      name: attrs.name,
+      clusters,
+      owners,
+      messages,
+      hints,
+      reach,
+      team,
+    };
+    if (attrs.position) r.position = attrs.position;
+    ranked.push(r);
+  }
+  return { ids, people, ranked, ownerCount, clusterLabels };
+}
 
-    // 4. Reasons.
+/** Completes a prepared ranking with betweenness (`betweenness[i]` of person i); best first, ties by id. */
+export function finishSuperConnectors(
+  prepared: PreparedSuperConnectors,
+  betweenness: ArrayLike<number>,
+  options: SuperConnectorOptions = {},
+): SuperConnector[] {
+  const o = { ...SUPER_CONNECTOR_DEFAULTS, ...options };
+  const w = { ...SUPER_CONNECTOR_DEFAULTS.weights, ...options.weights };
+  const { ids, people, ranked, ownerCount, clusterLabels } = prepared;
+  const count = people.length;
+  const b = Float64Array.from(people, (i) => betweenness[i] ?? 0);
+
+  // 1. Betweenness scale and rank (for "top x% bridges").
+  let bmax = 0;
+  for (let k = 0; k < count; k++) bmax = Math.max(bmax, b[k]!);
+  const byBridging = Array.from({ length: count }, (_, k) => k).sort(
+    (x, y) => b[y]! - b[x]! || (ids[people[x]!]! < ids[people[y]!]! ? -1 : 1),
+  );
+  const bridgeRank = new Int32Array(count);
+  byBridging.forEach((k, r) => (bridgeRank[k] = r + 1));
+  const topRank = Math.max(3, Math.ceil(count * 0.1));
+
+  const out: SuperConnector[] = ranked.map((r, k) => {
+    // 2. Score.
+    const bk = b[k]!;
+    const bridging = bmax > 0 ? Math.sqrt(bk / bmax) : 0;
+    const hint = r.hints.length > 0 ? 1 : 0;
+    const score = w.bridging * bridging + w.reach * r.reach + w.team * r.team + w.hint * hint;
+
+    // 3. Reasons.
     const why: string[] = [];
+    const { clusters, owners, messages, hints } = r;
     if (clusters.length >= 2) {
       const named = clusters.slice(0, o.namedClusters).map((c) => clusterLabels[c] ?? c);
       why.push(
         `links ${clusters.length} clusters: ${named.join(', ')}${clusters.length > o.namedClusters ? ', …' : ''}`,
       );
     }
-    const rank = bridgeRank.get(id) ?? people.length;
-    if (b > 0 && rank <= Math.max(3, Math.ceil(people.length * 0.1)))
-      why.push(`bridge rank ${rank} of ${people.length} (betweenness)`);
+    const rank = bridgeRank[k]!;
+    if (bk > 0 && rank <= topRank) why.push(`bridge rank ${rank} of ${count} (betweenness)`);
     if (ownerCount > 1 && owners >= 2) why.push(`known by ${owners} of your team`);
     if (messages > 0) why.push(`messaged ${messages} time${messages === 1 ? '' : 's'}`);
-    if (hints.length > 0) why.push(`trade hint: ${hints.join(', ')}${attrs.position ? ` ("${attrs.position}")` : ''}`);
+    if (hints.length > 0) why.push(`trade hint: ${hints.join(', ')}${r.position ? ` ("${r.position}")` : ''}`);
 
     return {
-      id,
-      name: attrs.name,
+      id: ids[people[k]!]!,
+      name: r.name,
       score: round(score),
       why,
-      parts: { bridging: round(bridging), reach: round(reach), team: round(team), hint },
+      parts: { bridging: round(bridging), reach: round(r.reach), team: round(r.team), hint },
       clusters,
       owners,
       messages,
@@ -152,4 +251,25 @@ export function computeSuperConnectors(
     };
   });
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Ranks every non-owner person; best first, ties by id. */
+export function computeSuperConnectors(
+  input: SuperConnectorInput,
+  options: SuperConnectorOptions = {},
+): SuperConnector[] {
+  const { graph, membership, clusterLabels, betweenness, participation } = input;
+  const people = toRankedPeople(graph);
+  const prepared = prepareSuperConnectors(
+    people,
+    membership,
+    clusterLabels,
+    people.ids.map((id) => participation[id] ?? 0),
+    options,
+  );
+  return finishSuperConnectors(
+    prepared,
+    people.ids.map((id) => betweenness[id] ?? 0),
+    options,
+  );
 }

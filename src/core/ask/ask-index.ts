@@ -12,7 +12,7 @@
  * the target only. Cost: O(n + m) plus MiniSearch's indexing, O(total words).
  */
 import MiniSearch from 'minisearch';
-import type { EvidenceGraph } from '../analysis/evidence-graph';
+import type { EvidenceGraphReader } from '../analysis/link-graph';
 import type { Place } from '../types';
 import { toTermKey } from './vocabulary';
 
@@ -90,7 +90,7 @@ function addGrams(target: Map<string, number[]>, key: string, i: number, max: nu
 }
 
 /** Builds the reusable index of a network (see the module header). */
-export function buildAskIndex(graph: EvidenceGraph, options: AskIndexOptions = {}): AskIndex {
+export function buildAskIndex(graph: EvidenceGraphReader, options: AskIndexOptions = {}): AskIndex {
   const o = { ...ASK_INDEX_DEFAULTS, ...options };
 
   // 1. People and their keys, in graph order.
@@ -222,10 +222,10 @@ export function buildAskIndex(graph: EvidenceGraph, options: AskIndexOptions = {
   };
 }
 
-const indexes = new WeakMap<EvidenceGraph, AskIndex>();
+const indexes = new WeakMap<EvidenceGraphReader, AskIndex>();
 
 /** The cached index of a graph (built on first use; a new graph object gets a new index). */
-export function getAskIndex(graph: EvidenceGraph, options: AskIndexOptions = {}): AskIndex {
+export function getAskIndex(graph: EvidenceGraphReader, options: AskIndexOptions = {}): AskIndex {
   const hasOptions = Object.keys(options).length > 0;
   const known = hasOptions ? undefined : indexes.get(graph);
   if (known) return known;

@@ -9,7 +9,7 @@
  * targets; 6. message and suggestions when nothing matched. Deterministic: every list is ordered by
  * score, then id. Cost: O(n · terms) for matching plus the introducer search (see introducers.ts).
  */
-import type { EvidenceGraph } from '../analysis/evidence-graph';
+import type { EvidenceGraphReader } from '../analysis/link-graph';
 import { getAskIndex, type AskIndex, type AskIndexOptions } from './ask-index';
 import { computeIntroducers, type Introducer, type IntroducerOptions } from './introducers';
 import { parseNeed, toNeedLabel, type ParsedNeed, type ParseNeedOptions } from './parse-need';
@@ -19,7 +19,7 @@ import type { AskVocabulary } from './vocabulary';
 
 /** The network an ask runs over: an Analysis (or the parts of one) plus "me" and the vocabulary. */
 export interface AskInput {
-  graph: EvidenceGraph;
+  graph: EvidenceGraphReader;
   /** Cluster descriptions (id, label), for the clusters list and "bridges …" reasons. */
   clusters?: readonly { id: string; label: string }[];
   /** Cluster id per non-owner person. */

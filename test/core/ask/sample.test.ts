@@ -1,6 +1,7 @@
 // The ask on the synthetic sample (src/io/sample), checked against its planted truth (truth.json).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeNetwork, type Analysis } from '../../../src/core/analysis/analyze';
+import { toLinkGraph } from '../../../src/core/analysis/link-graph';
 import { askNetwork } from '../../../src/core/ask/ask';
 import { getBundledVocabulary } from '../../../src/core/ask/bundled-vocabulary';
 import type { AskVocabulary } from '../../../src/core/ask/vocabulary';
@@ -53,5 +54,13 @@ describe('ask on the sample', () => {
     const r = askNetwork({ ...analysis, vocab, me: me?.id ?? '' }, 'distributors in Brazil');
     expect(r.introducers[0]?.id).toBe(teammate?.id);
     expect(r.introducers[0]?.kind).toBe('teammate');
+  });
+});
+
+describe('ask over the links read as a graph (what the worker asks, link-graph.ts)', () => {
+  it('gives the same answers as over the graphology graph', () => {
+    const reader = toLinkGraph(analysis.links);
+    for (const need of ['an accountant in Southern California', 'distributors in Brazil', 'a recruiter', 'zzz'])
+      expect(askNetwork({ ...analysis, graph: reader, vocab }, need)).toEqual(askNetwork({ ...analysis, vocab }, need));
   });
 });
