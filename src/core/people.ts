@@ -95,17 +95,18 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     else f.newPeople++;
   };
 
-  const index = (p: Person, companyText?: string) => {
+  /** Indexes `p`; `nameCompany`, when given, is its name + company key, already made by the caller. */
+  const index = (p: Person, companyText?: string, nameCompany?: { name: string; key: string }) => {
     const url = toProfileKey(p.url);
     if (url && !byUrl.has(url)) byUrl.set(url, p);
     const email = toEmailKey(p.email);
     if (email && !byEmail.has(email)) byEmail.set(email, p);
-    const nk = toNameKey(p.name);
+    const nk = nameCompany ? nameCompany.name : toNameKey(p.name);
     if (nk) {
       const list = byName.get(nk) ?? [];
       if (!list.includes(p)) list.push(p);
       byName.set(nk, list);
-      const ck = `${nk}|${toNameKey(companyText ?? p.company?.value)}`;
+      const ck = nameCompany ? nameCompany.key : `${nk}|${toNameKey(companyText ?? p.company?.value)}`;
       if (!byNameCompany.has(ck)) byNameCompany.set(ck, p);
     }
   };
@@ -163,12 +164,14 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
     const url = toProfileKey(c.url);
     const email = toEmailKey(c.email);
     const nk = toNameKey(name);
+    // The name + company key, made once (the look-ups below, the id and the index read it).
+    const nameCompany = `${nk}|${toNameKey(c.company)}`;
     let p: Person | undefined;
     let how: MergeKey | undefined;
     if (url && byUrl.has(url)) [p, how] = [byUrl.get(url), 'url'];
     else if (email && byEmail.has(email)) [p, how] = [byEmail.get(email), 'email'];
-    else if (nk && byNameCompany.has(`${nk}|${toNameKey(c.company)}`)) {
-      const candidate = byNameCompany.get(`${nk}|${toNameKey(c.company)}`);
+    else if (nk && byNameCompany.has(nameCompany)) {
+      const candidate = byNameCompany.get(nameCompany);
       // Two different URLs are two different people, whatever their names.
       if (!(url && candidate && toProfileKey(candidate.url) && toProfileKey(candidate.url) !== url))
         [p, how] = [candidate, 'name'];
@@ -180,7 +183,7 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
       noteMerge(p, how, c.ref);
       count(c.ref, p, true);
     } else {
-      const id = url ?? (email ? `email:${email}` : `name:${nk}|${toNameKey(c.company)}`);
+      const id = url ?? (email ? `email:${email}` : `name:${nameCompany}`);
       p = create(id, c.firstName, c.lastName, c.ref);
       count(c.ref, p, false);
     }
@@ -192,7 +195,8 @@ export function buildPeople(dataset: Dataset, options: BuildPeopleOptions = {}):
       p.company = { value: c.company.trim(), source: 'export', ref: c.ref };
     if (c.position?.trim() && (!p.position || p.position.source !== 'export'))
       p.position = { value: c.position.trim(), source: 'export', ref: c.ref };
-    index(p, c.company);
+    // The keys made above are p's when p's name is this record's and the record names a company.
+    index(p, c.company, p.name === name && c.company !== undefined ? { name: nk, key: nameCompany } : undefined);
   }
 
   /** People created or matched from graph-file nodes (records with a local id). */
