@@ -12,7 +12,7 @@
  * the target only. Cost: O(n + m) plus MiniSearch's indexing, O(total words).
  */
 import MiniSearch from 'minisearch';
-import type { EvidenceGraphReader } from '../analysis/link-graph';
+import type { EvidenceGraphReader, LinkGraph } from '../analysis/link-graph';
 import type { Place } from '../types';
 import { toTermKey } from './vocabulary';
 
@@ -161,21 +161,26 @@ export function buildAskIndex(graph: EvidenceGraphReader, options: AskIndexOptio
   const edgeStrength = new Float64Array(size);
   const edgeFlags = new Uint8Array(size);
   let e = 0;
-  graph.forEachEdge((_e, attr, s, t) => {
-    const k = attr.kinds;
-    const real = (k.connection ?? 0) + (k.knows ?? 0) + (k['co-member'] ?? 0);
+  // Kind weights are 0 where the link has no such evidence.
+  const addTie = (
+    connection: number,
+    knows: number,
+    coMember: number,
+    colleague: number,
+    a: number | undefined,
+    b: number | undefined,
+  ) => {
+    const real = connection + knows + coMember;
     let flags = 0;
-    if (k.connection) flags |= TIE_FLAGS.connection;
-    if (k.knows) flags |= TIE_FLAGS.knows;
-    if (k['co-member']) flags |= TIE_FLAGS.coMember;
+    if (connection) flags |= TIE_FLAGS.connection;
+    if (knows) flags |= TIE_FLAGS.knows;
+    if (coMember) flags |= TIE_FLAGS.coMember;
     let strength = real > 0 ? 1 - Math.exp(-o.tieScale * real) : 0;
-    if (real <= 0 && k.colleague && o.colleagueStrength > 0) {
+    if (real <= 0 && colleague && o.colleagueStrength > 0) {
       flags |= TIE_FLAGS.colleague;
       strength = o.colleagueStrength;
     }
     if (strength <= 0) return;
-    const a = byId.get(s);
-    const b = byId.get(t);
     if (a === undefined || b === undefined || a === b) return;
     ends[2 * e] = a;
     ends[2 * e + 1] = b;
@@ -184,7 +189,25 @@ export function buildAskIndex(graph: EvidenceGraphReader, options: AskIndexOptio
     e++;
     degree[a + 1] = (degree[a + 1] ?? 0) + 1;
     degree[b + 1] = (degree[b + 1] ?? 0) + 1;
-  });
+  };
+  const links = 'links' in graph ? (graph as LinkGraph).links : undefined;
+  if (links) {
+    // The links' arrays read directly (no attributes object per link): the same ties, in link order.
+    const { ids, source, target, kindWeights: k } = links;
+    const w = (x: number) => (x > 0 ? x : 0);
+    for (let l = 0; l < source.length; l++)
+      addTie(
+        w(k.connection[l]!),
+        w(k.knows[l]!),
+        w(k['co-member'][l]!),
+        w(k.colleague[l]!),
+        byId.get(ids[source[l]!]!),
+        byId.get(ids[target[l]!]!),
+      );
+  } else
+    graph.forEachEdge((_e, { kinds: k }, s, t) =>
+      addTie(k.connection ?? 0, k.knows ?? 0, k['co-member'] ?? 0, k.colleague ?? 0, byId.get(s), byId.get(t)),
+    );
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] ?? 0) + (degree[i + 1] ?? 0);
   const fill = Int32Array.from(offsets.subarray(0, n));

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeNetwork, type Analysis } from '../../../src/core/analysis/analyze';
 import { toLinkGraph } from '../../../src/core/analysis/link-graph';
 import { askNetwork } from '../../../src/core/ask/ask';
+import { buildAskIndex } from '../../../src/core/ask/ask-index';
 import { getBundledVocabulary } from '../../../src/core/ask/bundled-vocabulary';
 import type { AskVocabulary } from '../../../src/core/ask/vocabulary';
 import { enrichPeople } from '../../../src/core/enrich/enrich';
@@ -60,6 +61,9 @@ describe('ask on the sample', () => {
 describe('ask over the links read as a graph (what the worker asks, link-graph.ts)', () => {
   it('gives the same answers as over the graphology graph', () => {
     const reader = toLinkGraph(analysis.links);
+    const [fromReader, fromGraph] = [buildAskIndex(reader), buildAskIndex(analysis.graph)];
+    for (const key of ['offsets', 'targets', 'strengths', 'flags', 'people'] as const)
+      expect(fromReader[key]).toEqual(fromGraph[key]);
     for (const need of ['an accountant in Southern California', 'distributors in Brazil', 'a recruiter', 'zzz'])
       expect(askNetwork({ ...analysis, graph: reader, vocab }, need)).toEqual(askNetwork({ ...analysis, vocab }, need));
   });
