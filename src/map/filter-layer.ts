@@ -59,11 +59,13 @@ export function mountFilterLayer(
     ctx.fillRect(0, 0, width, height);
 
     const at = new Map<string, { x: number; y: number; r: number; color: string; label: string }>();
+    // From the graph's attributes, not sigma's display data (getNodeDisplayData copies an object per call: about
+    // a fifth of a facet click at 30,000 people). Kept people are drawn as the graph says: no state restyles them.
     for (const key of current.nodes) {
-      const d = sigma.getNodeDisplayData(key);
-      if (!d) continue;
-      const p = sigma.framedGraphToViewport(d);
-      at.set(key, { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(d.size)), color: d.color, label: d.label ?? '' });
+      if (!graph.hasNode(key)) continue;
+      const a = graph.getNodeAttributes(key);
+      const p = sigma.graphToViewport(a);
+      at.set(key, { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(a.size)), color: a.color, label: a.label ?? '' });
     }
     // Links grouped by colour and width: one path per group.
     const groups = new Map<string, [number, number, number, number][]>();
