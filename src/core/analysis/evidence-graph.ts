@@ -195,8 +195,6 @@ export function buildEvidenceLinks(
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
   const people = sortById(index.people);
-  const facetCache = getEmptyFacetCache();
-  const facets = new Map(people.map((p) => [p.id, getPersonFacets(p, facetCache)]));
 
   // Links keyed by the endpoints' positions in `people` (numbers, not ids), held column by column: slot s is
   // the pair pa[s] < pb[s], its weight per kind in kindWeight[kind][s] (NaN: no such evidence), its details
@@ -206,6 +204,10 @@ export function buildEvidenceLinks(
   const ownerNode = new Map<string, number>();
   people.forEach((p, i) => p.ownerId && ownerNode.set(p.ownerId, i));
   const n = people.length;
+  // Facets by position in `people`; a repeated id reads its last holder's (as `position` does).
+  const facetCache = getEmptyFacetCache();
+  const facets = people.map((p) => getPersonFacets(p, facetCache));
+  if (position.size < n) people.forEach((p, i) => (facets[i] = facets[position.get(p.id)!]!));
   const slots = createPairIndex(n * 8);
   const pa: number[] = [];
   const pb: number[] = [];
@@ -304,7 +306,7 @@ export function buildEvidenceLinks(
     // Members are positions in the id-sorted people, so each group's members are sorted by id.
     const groups = new Map<string, { members: number[]; label: string; field: 'company' | 'emailDomain' }>();
     for (let i = 0; i < n; i++) {
-      const f = facets.get(people[i]!.id);
+      const f = facets[i];
       if (f?.companyKey) {
         const key = `c:${f.companyKey}`;
         const g = groups.get(key) ?? { members: [], label: f.company ?? f.companyKey, field: 'company' };
@@ -362,7 +364,7 @@ export function buildEvidenceLinks(
   if (on.has('similar')) {
     const members: number[] = [];
     for (let i = 0; i < n; i++) if (!people[i]!.ownerId) members.push(i);
-    const tokens = members.map((i) => getFacetTokens(facets.get(people[i]!.id) ?? { positionTerms: [] }, facetCache));
+    const tokens = members.map((i) => getFacetTokens(facets[i]!, facetCache));
     for (const pair of computeSimilarPairs(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity })) {
       const s = linkAt(members[pair.a]!, members[pair.b]!);
       if (s < 0) continue;
@@ -430,7 +432,7 @@ export function buildEvidenceLinks(
   }
   return {
     ids: people.map((p) => p.id),
-    attributes: people.map((p) => toNodeAttributes(p, facets.get(p.id) ?? { positionTerms: [] })),
+    attributes: people.map((p, i) => toNodeAttributes(p, facets[i]!)),
     source,
     target,
     weight: weightAll.slice(0, count),
