@@ -8,11 +8,14 @@
  * 1986) in preallocated typed arrays and each edge's weight^influence computed once, not per
  * iteration, nodes kept in Z order for memory locality: about 4× less CPU than the library's step on
  * 30,000 people (docs/performance.md).
- * `adjustSizes` (node overlap) is not supported. Deterministic: no randomness, a fixed iteration
- * budget, a convergence test on the positions. Cost per iteration: O(n log n + m) with Barnes-Hut
- * (used above 2,000 people), else O(n² + m).
+ * `adjustSizes` (node overlap) is not supported; instead, once the layout is finished (stable, out of
+ * budget, or stopped), one anti-overlap pass (anti-overlap.ts) parts the people it left closer than a
+ * minimum spacing. Deterministic: no randomness, a fixed iteration budget, a convergence test on the
+ * positions. Cost per iteration: O(n log n + m) with Barnes-Hut (used above 2,000 people), else O(n² + m);
+ * the anti-overlap pass O(n) per sweep.
  */
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
+import { separateOverlaps, type AntiOverlapOptions, type AntiOverlapResult } from './anti-overlap';
 
 export interface ForceLayoutOptions {
   /** ForceAtlas2 settings merged over FORCE_LAYOUT_DEFAULTS.settings. */
@@ -24,6 +27,8 @@ export interface ForceLayoutOptions {
   maxIterations?: number;
   /** Stable when the mean move per iteration falls below this share of the layout's extent. Default 0.0005. */
   tolerance?: number;
+  /** The anti-overlap pass run once the layout is finished, or false for none. Default {} (its defaults). */
+  antiOverlap?: AntiOverlapOptions | false;
 }
 
 export const FORCE_LAYOUT_DEFAULTS = {
@@ -42,8 +47,15 @@ export const FORCE_LAYOUT_DEFAULTS = {
 };
 
 export interface ForceLayout {
-  /** Runs up to `iterations` more; returns whether the layout is finished (stable or out of budget). */
+  /**
+   * Runs up to `iterations` more; returns whether the layout is finished (stable or out of budget). The step that
+   * finishes it also runs the anti-overlap pass.
+   */
   step(iterations: number): boolean;
+  /** Finishes the layout now (the user stopped it): runs the anti-overlap pass if it has not run. */
+  finish(): void;
+  /** What the anti-overlap pass did, once it has run. */
+  readonly antiOverlap: AntiOverlapResult | undefined;
   /** Current x, y per node (a fresh copy). */
   positions(): Float32Array;
   readonly iteration: number;
@@ -422,6 +434,11 @@ export function createForceLayout(
 
   let iteration = 0;
   let done = n < 2;
+  let antiOverlap: AntiOverlapResult | undefined;
+  const finish = () => {
+    done = true;
+    if (!antiOverlap && options.antiOverlap !== false) antiOverlap = separateOverlaps(st.x, st.y, options.antiOverlap);
+  };
   const extent = () => {
     let x0 = Infinity,
       x1 = -Infinity,
@@ -449,8 +466,12 @@ export function createForceLayout(
       let moved = 0;
       for (let i = 0; i < n; i++) moved += Math.hypot(st.x[i]! - beforeX[i]!, st.y[i]! - beforeY[i]!);
       const meanMove = moved / n / Math.max(1, k);
-      done = iteration >= maxIterations || meanMove < tolerance * extent();
+      if (iteration >= maxIterations || meanMove < tolerance * extent()) finish();
       return done;
+    },
+    finish,
+    get antiOverlap() {
+      return antiOverlap;
     },
     positions() {
       const out = new Float32Array(2 * n);
