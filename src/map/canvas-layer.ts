@@ -14,6 +14,14 @@ export interface CanvasLayerHandle {
   dispose(): void;
 }
 
+export interface CanvasLayerOptions {
+  /**
+   * Paint after a render in a microtask, once every other 'afterRender' listener has run (still before the
+   * frame is shown), for a layer that reads what they place. Default false: in the render's own listener.
+   */
+  deferred?: boolean;
+}
+
 /**
  * Mounts canvas `id` on `sigma` (above its canvases and earlier layers). `paint` draws in CSS pixels on a
  * cleared canvas and returns whether it drew anything (an empty layer is not cleared again).
@@ -22,6 +30,7 @@ export function mountCanvasLayer(
   sigma: Sigma<DisplayNode, DisplayEdge>,
   id: string,
   paint: (ctx: CanvasRenderingContext2D, width: number, height: number) => boolean,
+  options: CanvasLayerOptions = {},
 ): CanvasLayerHandle {
   const canvas = sigma.createCanvas(id, {
     style: { inset: '0', pointerEvents: 'none', width: '100%', height: '100%' },
@@ -44,11 +53,14 @@ export function mountCanvasLayer(
     drawn = paint(ctx, width, height);
   };
 
-  sigma.on('afterRender', render);
+  let killed = false;
+  const afterRender = options.deferred ? () => queueMicrotask(() => killed || render()) : render;
+  sigma.on('afterRender', afterRender);
   return {
     redraw: render,
     dispose() {
-      sigma.off('afterRender', render);
+      killed = true;
+      sigma.off('afterRender', afterRender);
       sigma.killLayer(id);
     },
   };

@@ -88,6 +88,8 @@ export interface ClusterLabelsOptions {
 
 export interface ClusterLabelsHandle {
   update(options: Partial<ClusterLabelsOptions>): void;
+  /** The boxes of the names shown now, in CSS pixels of the map: left, top, right, bottom. */
+  boxes(): readonly (readonly [number, number, number, number])[];
   dispose(): void;
 }
 
@@ -106,6 +108,7 @@ export function mountClusterLabels(
   layer.setAttribute('aria-hidden', 'true'); // the clusters legend holds the same names for assistive tech
   let centres: ClusterCentre[] = [];
   const elements = new Map<number, HTMLDivElement>();
+  let shownBoxes: (readonly [number, number, number, number])[] = [];
 
   const rebuild = () => {
     centres = computeClusterCentres(graph, { hidden: options.hidden, minSize: options.minSize });
@@ -126,6 +129,7 @@ export function mountClusterLabels(
 
   const place = () => {
     layer.hidden = Boolean(options.off);
+    shownBoxes = [];
     if (options.off) return;
     const boxes: LabelBox[] = [];
     for (const c of centres) {
@@ -136,7 +140,11 @@ export function mountClusterLabels(
       el.style.top = `${p.y}px`;
       boxes.push({ cluster: c.cluster, x: p.x, y: p.y, width: el.offsetWidth, height: el.offsetHeight });
     }
-    const shown = new Set(getNonOverlappingLabels(boxes).map((b) => b.cluster));
+    const kept = getNonOverlappingLabels(boxes);
+    shownBoxes = kept.map(
+      (b) => [b.x - b.width / 2, b.y - b.height / 2, b.x + b.width / 2, b.y + b.height / 2] as const,
+    );
+    const shown = new Set(kept.map((b) => b.cluster));
     for (const [cluster, el] of elements) el.style.visibility = shown.has(cluster) ? 'visible' : 'hidden';
   };
 
@@ -148,6 +156,7 @@ export function mountClusterLabels(
       if ('labels' in next || 'hidden' in next || 'minSize' in next) rebuild();
       else place();
     },
+    boxes: () => shownBoxes,
     dispose() {
       sigma.off('afterRender', place);
       sigma.killLayer(LAYER_ID);

@@ -3,7 +3,8 @@
  * over the WebGL map where it concerns few items (hover, selection, search and Ask results with their
  * paths, filters that keep few people), and is otherwise sigma 4 item state (setNodesState /
  * setEdgesState) read by the style rules below, set only on the items whose state changes (large
- * filters, link kinds, link colours, presentation mode).
+ * filters, link kinds, link colours). People's names are drawn on a 2D layer too (label-layer.ts), by
+ * importance and without overlap; presentation mode switches that layer off.
  *
  * Why states and not reducers: sigma runs reducers on every node and link whenever its graph state
  * changes (a hover starting or ending, a pan starting or ending), because a reducer may read it. At
@@ -27,7 +28,7 @@
  * Cost per look change: hover, selection, highlights and paths O(degree + highlighted + path steps),
  * drawn on the 2D layer only; a filter change O(people) to find who is kept, then O(kept + their links)
  * on the 2D layer, or sigma's in-place restyling of the people whose state changed and of their links;
- * link kinds O(links); presentation mode and link colours O(people) / O(links).
+ * link kinds O(links); link colours O(links); presentation mode O(1) (the names' layer goes blank).
  */
 import Sigma from 'sigma';
 import { DEFAULT_PRIMITIVES } from 'sigma/primitives';
@@ -37,6 +38,7 @@ import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
 import { FILTER_LAYER_MAX_PEOPLE, mountFilterLayer } from './filter-layer';
 import { mountFocusLayer } from './focus-layer';
 import { buildHoverIndex, findHoverHit, type HoverIndex } from './hover-index';
+import { mountLabelLayer, type Box } from './label-layer';
 import { getFocus } from './look-change';
 
 export interface MapLook {
@@ -73,6 +75,8 @@ export function getKindColor(kinds: number): string {
 export interface MapHandle {
   sigma: Sigma<DisplayNode, DisplayEdge>;
   setLook(look: MapLook): void;
+  /** Where people's names must not go (the cluster names' boxes), read at each paint. */
+  setLabelObstacles(get: () => readonly Box[]): void;
   /** Animate the camera to frame these node keys. */
   frame(keys: string[]): void;
   dispose(): void;
@@ -104,8 +108,6 @@ interface NodeFlags {
   isHidden?: boolean;
   /** Filtered out, shown dimmed. */
   dimmed?: boolean;
-  /** Presentation mode: no name. */
-  noName?: boolean;
 }
 interface EdgeFlags {
   isHidden?: boolean;
@@ -120,12 +122,7 @@ const KIND_COLORS_BY_MASK: Record<string, string> = Object.fromEntries(
   Array.from({ length: 1 << EDGE_KIND_COLORS.length }, (_, k) => [String(k), getKindColor(k)]),
 );
 
-const NODE_STYLES = [
-  DEPTHLESS_STYLES.nodes,
-  { depth: 'nodes' },
-  { whenState: 'dimmed', then: { color: DIM_NODE, labelVisibility: 'hidden' } },
-  { whenState: 'noName', then: { label: '', labelVisibility: 'hidden', backdropVisibility: 'hidden' } },
-];
+const NODE_STYLES = [DEPTHLESS_STYLES.nodes, { depth: 'nodes' }, { whenState: 'dimmed', then: { color: DIM_NODE } }];
 
 const EDGE_STYLES = [
   DEPTHLESS_STYLES.edges,
@@ -155,9 +152,8 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       itemSizesReference: 'screen',
       // The map is hidden (display: none) while the table view shows: keep sigma alive meanwhile.
       allowInvalidContainer: true,
-      labelDensity: 0.35,
-      labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 7,
+      // People's names are drawn on our own 2D layer (label-layer.ts), by importance and without overlap.
+      renderLabels: false,
       hideEdgesOnMove: isBigMap(graph),
       // Our own hit testing answers hover and clicks (see above); sigma still draws its picking frame on
       // every render, at 1/8 of the size in each direction to spare software WebGL the fill.
@@ -175,6 +171,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     styles: { nodes: NODE_STYLES, edges: EDGE_STYLES },
   } as never) as unknown as Sigma<DisplayNode, DisplayEdge>;
 
+  const labelLayer = mountLabelLayer(sigma, graph);
   const filterLayer = mountFilterLayer(sigma, graph);
   const focusLayer = mountFocusLayer(sigma, graph, { veilAlpha: VEIL_ALPHA, edgeColor: FOCUS_EDGE });
   /** Whether some item state changed since the last WebGL render (else a look change draws nothing there). */
@@ -382,8 +379,6 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
         applyFilters(next);
       if (Boolean(next.colorByKind) !== Boolean(prev.colorByKind))
         setEdges(graph.edges(), { byKind: Boolean(next.colorByKind) });
-      if (Boolean(next.hideNames) !== Boolean(prev.hideNames))
-        setNodes(graph.nodes(), { noName: Boolean(next.hideNames) });
 
       if (visibility) invalidateIndex();
 
@@ -411,13 +406,17 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
         hidden: hiddenByFilter,
         hideNames: next.hideNames,
       });
+      if (next.filteredOut !== prev.filteredOut || Boolean(next.hideNames) !== Boolean(prev.hideNames))
+        labelLayer.draw({ hidden: next.filteredOut ?? new Set(), off: Boolean(next.hideNames) });
     },
+    setLabelObstacles: (get) => labelLayer.draw({ obstacles: get }),
     frame,
     dispose() {
       graph.off('eachNodeAttributesUpdated', invalidateIndex);
       graph.off('nodeAttributesUpdated', invalidateIndex);
       focusLayer.dispose();
       filterLayer.dispose();
+      labelLayer.dispose();
       sigma.kill();
     },
   };

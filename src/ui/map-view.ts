@@ -107,6 +107,8 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     labelsShown = clusterLabels(s);
     labelsHidden = undefined;
     labels = mountClusterLabels(map.sigma as never, graph, { labels: labelsShown });
+    const placed = labels;
+    map.setLabelObstacles(() => placed.boxes());
     el.dataset.nodes = String(graph.order);
     el.dataset.edges = String(graph.size);
     // Sigma drew the map in its constructor (a synchronous render): it is on screen with the next frame.
@@ -129,14 +131,17 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     const sizes = pendingSizes;
     pendingSizes = undefined;
     if (!positions && !sizes) return;
-    graph?.updateEachNodeAttributes((_key, attrs) => {
-      if (positions) {
-        attrs.x = positions[2 * attrs.index] ?? attrs.x;
-        attrs.y = positions[2 * attrs.index + 1] ?? attrs.y;
-      }
-      if (sizes) attrs.size = sizes[attrs.index] ?? attrs.size;
-      return attrs;
-    });
+    graph?.updateEachNodeAttributes(
+      (_key, attrs) => {
+        if (positions) {
+          attrs.x = positions[2 * attrs.index] ?? attrs.x;
+          attrs.y = positions[2 * attrs.index + 1] ?? attrs.y;
+        }
+        if (sizes) attrs.size = sizes[attrs.index] ?? attrs.size;
+        return attrs;
+      },
+      { attributes: [...(positions ? (['x', 'y'] as const) : []), ...(sizes ? (['size'] as const) : [])] },
+    );
   };
 
   let frames = 0;

@@ -123,3 +123,31 @@ describe('search and Ask results on the map', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe("people's names on the map", () => {
+  // Names are drawn on our own 2D layer (src/map/label-layer.ts), by importance and without overlap; the map
+  // says how many it drew in data-labels.
+  it('draws names by importance, none in presentation mode, and again after it', async () => {
+    const { page } = app;
+    const labels = async () => Number(await mapAttr('data-labels'));
+    await expect.poll(labels, { timeout: 10_000 }).toBeGreaterThan(5);
+    const canvas = page.locator('[data-map] canvas.sigma-labelLayer');
+    await expect(canvas.count()).resolves.toBe(1);
+    const painted = () =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+        return n;
+      });
+    expect(await painted()).toBeGreaterThan(200);
+
+    const presentation = page.getByRole('checkbox', { name: 'Presentation mode' });
+    await presentation.check();
+    await expect.poll(labels, { timeout: 10_000 }).toBe(0);
+    expect(await painted()).toBe(0);
+    await presentation.uncheck();
+    await expect.poll(labels, { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(app.errors).toEqual([]);
+  });
+});
