@@ -11,8 +11,9 @@
  *   const searchEl = h('section', { className: 'panel search', role: 'search' });
  *   mountSearch(searchEl, { ...deps, onResults: (indices) => setHighlighted(indices) });
  * `deps` is the ViewDeps (store, actions, frame). Enter (or a click) on a result calls
- * `actions.select(i)` and `frame([i])`; `onResults` (optional) gets the current result indices so the
- * map can highlight them (MapLook.highlighted), and [] when the box is cleared.
+ * `actions.select(i)` and `frame([i])`; the result the arrow keys reach is shown as hovered
+ * (`actions.hover(i)`); `onResults` (optional) gets the current result indices so the map can highlight
+ * them (MapLook.highlighted), and [] when the box is cleared.
  */
 import MiniSearch from 'minisearch';
 import type { NetworkView } from '../worker/protocol';
@@ -201,14 +202,31 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
     deps.onResults?.(results);
   };
 
+  // The result the arrow keys reach is shown on the map as if hovered (its links, neighbours and name on the
+  // focus layer), so the keyboard moves through the results on the map too; Enter selects and frames it.
+  let shownOnMap = false;
+  const showActive = () => {
+    shownOnMap = active >= 0;
+    deps.actions.hover(results[active]);
+  };
+  const hideActive = () => {
+    if (!shownOnMap) return;
+    shownOnMap = false;
+    deps.actions.hover(undefined);
+  };
+  const moveTo = (k: number) => {
+    setActive(k);
+    showActive();
+  };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive(active + 1);
-    else if (e.key === 'ArrowUp') setActive(active - 1);
-    else if (e.key === 'Home' && results.length && e.ctrlKey) setActive(0);
-    else if (e.key === 'End' && results.length && e.ctrlKey) setActive(results.length - 1);
+    if (e.key === 'ArrowDown') moveTo(active + 1);
+    else if (e.key === 'ArrowUp') moveTo(active - 1);
+    else if (e.key === 'Home' && results.length && e.ctrlKey) moveTo(0);
+    else if (e.key === 'End' && results.length && e.ctrlKey) moveTo(results.length - 1);
     else if (e.key === 'Enter') {
       if (active >= 0) choose(active);
     } else if (e.key === 'Escape') {
+      hideActive();
       if (input.value) {
         input.value = '';
         render();
@@ -217,8 +235,10 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
     e.preventDefault();
   };
 
-  input.addEventListener('input', render);
+  const onInput = () => (hideActive(), render());
+  input.addEventListener('input', onInput);
   input.addEventListener('keydown', onKey);
+  input.addEventListener('blur', hideActive);
   // Build the index when the page is idle after a view arrives, so the first keystroke is instant
   // (about a second of work at 30,000 people on a slow machine).
   let idle: number | undefined;
@@ -256,8 +276,9 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
   return () => {
     unsubscribe();
     cancelIdle();
-    input.removeEventListener('input', render);
+    input.removeEventListener('input', onInput);
     input.removeEventListener('keydown', onKey);
+    input.removeEventListener('blur', hideActive);
     clear(el);
   };
 }

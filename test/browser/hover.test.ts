@@ -151,3 +151,25 @@ describe("people's names on the map", () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('search results from the keyboard', () => {
+  it('shows the result the arrow keys reach on the map, and stops when the box is left', async () => {
+    const { page } = app;
+    await page.mouse.move(3, 3);
+    await page.getByRole('tab', { name: 'Explore' }).click();
+    const search = page.getByLabel('Search people', { exact: true });
+    await search.fill('');
+    await search.fill('an');
+    const options = page.getByRole('listbox').getByRole('option');
+    await expect.poll(() => options.count(), { timeout: 10_000 }).toBeGreaterThan(2);
+    await search.press('ArrowDown');
+    const second = await options.nth(1).getAttribute('data-index');
+    await expect.poll(() => mapAttr('data-hovered')).toBe(second);
+    await search.press('ArrowDown');
+    const third = await options.nth(2).getAttribute('data-index');
+    await expect.poll(() => mapAttr('data-hovered')).toBe(third);
+    await search.press('Escape');
+    await expect.poll(() => mapAttr('data-hovered')).toBe('');
+    expect(app.errors).toEqual([]);
+  });
+});
