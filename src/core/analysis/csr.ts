@@ -83,25 +83,26 @@ export function toCsrFromArrays(
   dst: ArrayLike<number>,
   wts: ArrayLike<number>,
 ): Csr {
-  const s: number[] = [];
-  const d: number[] = [];
-  const w: number[] = [];
+  // Degrees first, then the CSR filled straight from the arrays (no copy of the kept links).
   const degree = new Int32Array(nodes.length);
   for (let e = 0; e < src.length; e++) {
     const a = src[e]!;
     const b = dst[e]!;
-    const x = wts[e]!;
-    if (a === b || !(x > 0)) continue;
-    s.push(a);
-    d.push(b);
-    w.push(x);
+    if (a === b || !(wts[e]! > 0)) continue;
     degree[a] = degree[a]! + 1;
     degree[b] = degree[b]! + 1;
   }
-  return fromEdgeArrays(nodes, s, d, w, degree);
+  return fromEdgeArrays(nodes, src, dst, wts, degree);
 }
 
-function fromEdgeArrays(nodes: string[], src: number[], dst: number[], wts: number[], degree: Int32Array): Csr {
+/** The CSR of the links (src[e], dst[e], wts[e]) with `degree` counted over them; self-loops and links that weigh nothing are left out. */
+function fromEdgeArrays(
+  nodes: string[],
+  src: ArrayLike<number>,
+  dst: ArrayLike<number>,
+  wts: ArrayLike<number>,
+  degree: Int32Array,
+): Csr {
   const n = nodes.length;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] ?? 0) + (degree[i] ?? 0);
@@ -112,6 +113,7 @@ function fromEdgeArrays(nodes: string[], src: number[], dst: number[], wts: numb
   for (let e = 0; e < src.length; e++) {
     const a = src[e] ?? 0;
     const b = dst[e] ?? 0;
+    if (a === b || !(wts[e]! > 0)) continue;
     const w = wts[e] ?? 1;
     const pa = fill[a] ?? 0;
     targets[pa] = b;
