@@ -346,6 +346,15 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     if (t) events.onClick?.(getNodeAt(t.x, t.y));
   });
 
+  // The camera in data-camera (x, y, ratio), read by tests: zoom, pan and framing are checked from it.
+  const camera = sigma.getCamera();
+  const showCamera = () => {
+    const c = camera.getState();
+    container.dataset.camera = `${c.x.toFixed(5)},${c.y.toFixed(5)},${c.ratio.toFixed(5)}`;
+  };
+  camera.on('updated', showCamera);
+  showCamera();
+
   const frame = (keys: string[]) => {
     const pts = keys.map((k) => sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => Boolean(d));
     if (!pts.length) return;
@@ -412,6 +421,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     setLabelObstacles: (get) => labelLayer.draw({ obstacles: get }),
     frame,
     dispose() {
+      camera.off('updated', showCamera);
       graph.off('eachNodeAttributesUpdated', invalidateIndex);
       graph.off('nodeAttributesUpdated', invalidateIndex);
       focusLayer.dispose();
