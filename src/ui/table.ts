@@ -23,6 +23,7 @@
 import type { NetworkView } from '../worker/protocol';
 import { clear, h } from './dom';
 import { applyFilters, getKeptIndices, toSearchText, type Filters } from './filters';
+import { getClusterLabels } from './state';
 import type { Store } from './store';
 import type { ViewDeps } from './views';
 
@@ -45,7 +46,13 @@ export interface TableSort {
 }
 
 /** The text of one cell (what is shown and what string columns sort on). */
-export function getCellText(view: NetworkView, index: number, column: TableColumn): string {
+export function getCellText(
+  view: NetworkView,
+  index: number,
+  column: TableColumn,
+  /** Cluster names as shown, renamed ones included (getClusterLabels). Default the automatic names. */
+  clusterLabels?: readonly string[],
+): string {
   const p = view.people[index];
   if (!p) return '';
   switch (column) {
@@ -60,7 +67,7 @@ export function getCellText(view: NetworkView, index: number, column: TableColum
     case 'industry':
       return p.industry?.value ?? '';
     case 'cluster':
-      return view.clusters[p.cluster]?.label ?? '';
+      return clusterLabels?.[p.cluster] ?? view.clusters[p.cluster]?.label ?? '';
     case 'score':
       return p.score.toFixed(2);
   }
@@ -70,7 +77,12 @@ export function getCellText(view: NetworkView, index: number, column: TableColum
  * Sort person indices by a column. Empty cells go last in both directions; ties keep view order
  * (stable), so the result is deterministic.
  */
-export function sortPeople(view: NetworkView, indices: readonly number[], sort: TableSort): number[] {
+export function sortPeople(
+  view: NetworkView,
+  indices: readonly number[],
+  sort: TableSort,
+  clusterLabels?: readonly string[],
+): number[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   if (sort.column === 'score') {
     return [...indices].sort((a, b) => sign * ((view.people[a]?.score ?? 0) - (view.people[b]?.score ?? 0)) || a - b);
@@ -78,7 +90,7 @@ export function sortPeople(view: NetworkView, indices: readonly number[], sort: 
   // Folded keys (no accents, lower case) compared as plain strings: several times faster than
   // Intl.Collator at 30,000 rows, and the same order for the Latin names LinkedIn exports hold.
   const keys = new Map<number, string>();
-  for (const i of indices) keys.set(i, toSearchText(getCellText(view, i, sort.column)));
+  for (const i of indices) keys.set(i, toSearchText(getCellText(view, i, sort.column, clusterLabels)));
   return [...indices].sort((a, b) => {
     const ka = keys.get(a) ?? '';
     const kb = keys.get(b) ?? '';
@@ -214,7 +226,7 @@ export function mountTable(
   let rowHeight: number = TABLE_DEFAULTS.rowHeight;
   let measured = false;
   let cache: { view: NetworkView; filters: Filters; sort: TableSort } | undefined;
-  let sorted: { view: NetworkView; sort: TableSort; order: number[] } | undefined;
+  let sorted: { view: NetworkView; sort: TableSort; labels: readonly string[]; order: number[] } | undefined;
   /** The rows in the DOM, by position in `rows` (emptied whenever `rows` changes). */
   const rendered = new Map<number, HTMLTableRowElement>();
 
@@ -293,7 +305,7 @@ export function mountTable(
       'tr',
       { 'data-row': k, 'data-index': i, 'aria-rowindex': k + 2 },
       ...TABLE_COLUMNS.map((c) => {
-        const text = getCellText(view, i, c);
+        const text = getCellText(view, i, c, getClusterLabels(deps.store.get()));
         const cell = c === 'name' ? h('th', { scope: 'row' }, text) : h('td', {}, text);
         // Cut with an ellipsis on screen; the whole text stays in the cell for screen readers and copying.
         Object.assign(cell.style, { overflow: 'hidden', textOverflow: 'ellipsis' });
@@ -401,11 +413,13 @@ export function mountTable(
     const filters = filtersStore.get();
     if (!cache || cache.view !== view || cache.filters !== filters || cache.sort !== sort) {
       // Sort everyone once per (view, sort); a filter change is then one O(n) pass over that order.
-      if (view && (!sorted || sorted.view !== view || sorted.sort !== sort))
+      const labels = getClusterLabels(deps.store.get());
+      if (view && (!sorted || sorted.view !== view || sorted.sort !== sort || sorted.labels !== labels))
         sorted = {
           view,
           sort,
-          order: sortPeople(view, getKeptIndices(new Uint8Array(view.people.length).fill(1)), sort),
+          labels,
+          order: sortPeople(view, getKeptIndices(new Uint8Array(view.people.length).fill(1)), sort, labels),
         };
       const kept = view ? applyFilters(view, filters) : undefined;
       rows = kept && sorted ? sorted.order.filter((i) => kept[i]) : [];
@@ -480,7 +494,11 @@ export function mountTable(
   const offFilters = filtersStore.subscribe(update);
   const offStore = deps.store.subscribe((s, p) => {
     if (s.view !== p.view || (stale && s.choices.mainView === 'table')) update();
-    else if (s.choices.selected !== p.choices.selected) markRows();
+    else if (s.edits !== p.edits) {
+      // A cluster renamed: the cluster column (and its order) shows the new name.
+      cache = undefined;
+      update();
+    } else if (s.choices.selected !== p.choices.selected) markRows();
   });
   return () => {
     offFilters();

@@ -31,6 +31,14 @@ describe('sortPeople', () => {
     expect(getCellText(view, 2, 'cluster')).toBe('Software · Berlin');
     expect(getCellText(view, 2, 'score')).toBe('0.70');
   });
+
+  it('shows and sorts by the cluster names as shown, renamed ones included', () => {
+    const renamed = view.clusters.map((c, i) => (i === 1 ? 'Zebra friends' : c.label));
+    expect(getCellText(view, 4, 'cluster', renamed)).toBe('Zebra friends');
+    // By the automatic names cluster 1 comes first (above); renamed "Zebra friends", it comes last.
+    const byName = sortPeople(view, all, { column: 'cluster', direction: 'ascending' }, renamed);
+    expect(byName.slice(0, 3).map((i) => view.people[i]!.cluster)).toEqual([0, 0, 0]);
+  });
 });
 
 describe('getRowWindow', () => {
