@@ -6,7 +6,7 @@
 // (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
 import { getLinkExplanations } from '../core/analysis/explain-link';
 import { createForceLayout } from '../core/layout/force-layout';
-import type { NetworkView, PageMessage, Stage, WorkerMessage } from './protocol';
+import type { NetworkView, PageMessage, Stage, WorkerFile, WorkerMessage } from './protocol';
 import { createBridgingPool, type BridgingPool } from './bridging-pool';
 import { createSession } from './pipeline';
 import { loadSampleFiles } from './sample';
@@ -202,14 +202,15 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     });
   const hooks = { onProgress, isCancelled, onClusters, afterClusters, ...(pool ? { bridge: pool.run } : {}) };
   try {
-    const result =
-      msg.type === 'analyze'
-        ? await session.analyze(
-            msg.input.kind === 'sample' ? await loadSampleFiles() : msg.input.files,
-            msg.settings,
-            hooks,
-          )
-        : await session.recluster(msg.settings, hooks);
+    let files: WorkerFile[] | undefined;
+    if (msg.type === 'analyze') {
+      files = msg.input.kind === 'sample' ? await loadSampleFiles() : msg.input.files;
+      // The message would keep the files' bytes (10.7 MB at 30k) alive for the whole run; the import drops them.
+      if (msg.input.kind === 'files') msg.input.files = [];
+    }
+    const result = files
+      ? await session.analyze(files.splice(0), msg.settings, hooks)
+      : await session.recluster(msg.settings, hooks);
     if (result === 'cancelled' || isCancelled() || !forLayout) {
       post({ type: 'cancelled', id });
       return;

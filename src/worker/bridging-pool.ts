@@ -1,9 +1,10 @@
 /**
  * Runs the parts of a betweenness plan (core/analysis/betweenness) in bridging threads, one thread per
  * part, and gives back each part's dependency sums in the plan's order, so the result is the one a single
- * thread gets (`computeBridging`). Threads are started on first use and kept; `abort()` stops a run that a
- * newer request made useless (the threads are ended and restarted next time). If a thread fails, its part
- * is computed in the calling thread instead.
+ * thread gets (`computeBridging`). Each part gets a new thread, ended as soon as it answers: an idle thread is
+ * not garbage-collected, so a kept one held its copy of the CSR and its work arrays (about 22 MB each at 30,000
+ * people) for as long as the tab lived; starting one costs a few tens of ms. `abort()` stops a run that a newer
+ * request made useless. If a thread fails, its part is computed in the calling thread instead.
  */
 import type { BridgingInput } from '../core/analysis/analyze';
 import { accumulateDependencies } from '../core/analysis/betweenness';
@@ -24,14 +25,15 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
 
   const runPart = (k: number, request: BridgingRequest) =>
     new Promise<Float64Array>((resolve, reject) => {
-      let worker = workers[k];
-      if (!worker) {
-        worker = makeWorker();
-        workers[k] = worker;
-      }
+      const worker = makeWorker();
+      workers[k] = worker;
       const entry = { reject };
       running.push(entry);
-      const done = () => (running = running.filter((r) => r !== entry));
+      const done = () => {
+        running = running.filter((r) => r !== entry);
+        worker.terminate();
+        if (workers[k] === worker) workers[k] = undefined;
+      };
       worker.onmessage = (event: MessageEvent<BridgingAnswer>) => {
         done();
         resolve(event.data.sums);
@@ -40,8 +42,6 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
         event.preventDefault();
         done();
         // A failed thread (out of memory, refused by the browser): do its part here instead.
-        workers[k]?.terminate();
-        workers[k] = undefined;
         resolve(accumulateDependencies(request, request.sources, request.weighted, request.linear));
       };
       worker.postMessage(request);

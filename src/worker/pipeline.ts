@@ -253,6 +253,8 @@ export function createSession(): Session {
             hooks.onProgress?.('read', 0.25 * (p.total ? p.done / p.total : 0), `Reading ${p.file}`);
           },
         });
+        // Read: this run no longer holds the files (the caller may still).
+        files = [];
         if (!imported.dataset.owners.length && !imported.dataset.attributes.length && !imported.dataset.edges.length) {
           const worst = [...imported.issues].sort(
             (a, b) => ISSUE_SEVERITIES.indexOf(a.severity) - ISSUE_SEVERITIES.indexOf(b.severity),

@@ -1,5 +1,6 @@
 // The bridging pool over fake threads (Node has no Web Worker): parts in order, the same sums as one
-// thread, a stop that rejects with AbortError, and a failed thread's part done in the caller.
+// thread, threads ended once their part is done, a stop that rejects with AbortError, and a failed thread's
+// part done in the caller.
 import { describe, expect, it } from 'vitest';
 import { clusterNetwork, getBridgingInput } from '../../src/core/analysis/analyze';
 import { accumulateDependencies } from '../../src/core/analysis/betweenness';
@@ -61,8 +62,9 @@ describe('createBridgingPool', () => {
     expect(made).toHaveLength(2);
     const expected = input.plan.parts.map((p) => accumulateDependencies(input.csr, p, true, true));
     expect(sums.map((s) => [...s])).toEqual(expected.map((s) => [...s]));
-    await pool.run(input);
-    expect(made).toHaveLength(2); // threads are kept
+    expect(made.every((t) => t.terminated)).toBe(true); // a thread ends once its part is done
+    expect(await pool.run(input)).toEqual(sums);
+    expect(made).toHaveLength(4);
   });
 
   it('stops a run with an AbortError and ends its threads', async () => {
