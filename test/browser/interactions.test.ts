@@ -3,7 +3,7 @@
 // The camera is read from the map's data-camera ("x,y,ratio", set by src/map/mount-map.ts on every move).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser';
+import { countDrawnPixels, launch } from './browser';
 import { LOAD_TIMEOUT, openApp, waitForMap, type AppPage } from './helpers';
 import { startServer, type StaticServer } from './server';
 
@@ -94,6 +94,35 @@ describe('the map by pointer', () => {
     const after = await cameraAtRest(page);
     // Framing one cluster of many zooms in on it.
     expect(after.ratio).toBeLessThan(before.ratio);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('links by evidence', () => {
+  it('colours the links by their evidence on demand, and draws none of the kinds switched off', async () => {
+    const { page } = app;
+    await page
+      .getByRole('button', { name: /^Show cluster / })
+      .first()
+      .click();
+    await cameraAtRest(page);
+    const faint = await countDrawnPixels(page);
+    const colour = page.getByRole('checkbox', { name: 'Colour links by evidence' });
+    await colour.check();
+    // Coloured links are dark enough to count as drawn (the faint grey ones are not).
+    await expect.poll(() => countDrawnPixels(page), { timeout: 30_000 }).toBeGreaterThan(faint * 1.2);
+    const coloured = await countDrawnPixels(page);
+    await page.getByRole('tab', { name: 'Filter' }).click();
+    const kinds = page.locator('fieldset.facet-kinds input[type="checkbox"]');
+    const n = await kinds.count();
+    expect(n).toBe(5);
+    for (let k = 0; k < n; k++) await kinds.nth(k).uncheck();
+    await expect.poll(() => countDrawnPixels(page), { timeout: 30_000 }).toBeLessThan(coloured * 0.9);
+    const none = await countDrawnPixels(page);
+    expect(none).toBeLessThanOrEqual(faint * 1.05);
+    for (let k = 0; k < n; k++) await kinds.nth(k).check();
+    await colour.uncheck();
+    await expect.poll(() => countDrawnPixels(page), { timeout: 30_000 }).toBeLessThan(coloured * 0.9);
     expect(app.errors).toEqual([]);
   });
 });
