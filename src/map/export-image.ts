@@ -23,7 +23,7 @@
 import type Sigma from 'sigma';
 import { computeClusterCentres, getNonOverlappingLabels } from './cluster-labels';
 import type { DisplayGraph } from './display-graph';
-import { OWNER_COLOR } from './palette';
+import { OTHER_CLUSTERS_COLOR, OTHER_CLUSTERS_LABEL, OWNER_COLOR } from './palette';
 
 /** One legend entry. Entry i of the legend must be cluster i: cluster names are looked up by index. */
 export interface LegendItem {
@@ -42,7 +42,7 @@ export interface ImageExportOptions {
   edgeKindMask?: number;
   /** Title written above the legend. Default 'Netwell network map'. */
   title?: string;
-  /** Most legend entries (the rest summarised as "+ n more"). Default 24. */
+  /** Most legend rows (the rest summarised as "+ n more"); the grey "other clusters" share one row. Default 24. */
   maxLegendItems?: number;
 }
 
@@ -91,8 +91,30 @@ const num = (x: number) => (Math.round(x * 10) / 10).toString();
 const LEGEND_ROW = 20;
 const LEGEND_COLUMNS = 3;
 
+/**
+ * The legend's rows: each item as given, except that clusters drawn in the "other clusters" grey (all but
+ * the largest, see palette.ts) share one row, where the first of them was, naming how many there are and
+ * their people; their names stay at their centres on the map.
+ */
+export function toLegendRows(legend: readonly LegendItem[]): LegendItem[] {
+  const grey = legend.filter((item) => item.color.toUpperCase() === OTHER_CLUSTERS_COLOR.toUpperCase());
+  if (grey.length === 0) return [...legend];
+  const people = grey.reduce((sum, item) => sum + (item.size ?? 0), 0);
+  const clusters = `${grey.length} ${grey.length === 1 ? 'cluster' : 'clusters'}`;
+  const other: LegendItem = {
+    label: `${OTHER_CLUSTERS_LABEL} (${clusters}${grey.every((item) => item.size !== undefined) ? `, ${people} people` : ''})`,
+    color: OTHER_CLUSTERS_COLOR,
+  };
+  const rows: LegendItem[] = [];
+  for (const item of legend)
+    if (!grey.includes(item)) rows.push(item);
+    else if (item === grey[0]) rows.push(other);
+  return rows;
+}
+
 function getLegendRows(legend: readonly LegendItem[], max: number): { items: LegendItem[]; more: number } {
-  return { items: legend.slice(0, max), more: Math.max(0, legend.length - max) };
+  const rows = toLegendRows(legend);
+  return { items: rows.slice(0, max), more: Math.max(0, rows.length - max) };
 }
 
 /** Items written between two yields of buildSvg (a few ms of work each). */
@@ -291,7 +313,7 @@ function drawLegend(
   ctx.restore();
 }
 
-/** Height in CSS pixels the legend needs. */
+/** Height in CSS pixels the legend needs for `legendLength` rows (see toLegendRows). */
 export function getLegendHeight(legendLength: number, maxLegendItems = SVG_DEFAULTS.maxLegendItems): number {
   const n = Math.min(legendLength, maxLegendItems) + (legendLength > maxLegendItems ? 1 : 0);
   return 48 + Math.ceil(n / LEGEND_COLUMNS) * LEGEND_ROW;
@@ -312,7 +334,7 @@ export function drawMapOnCanvas(
   const stage = sigma.getStageCanvas();
   const { width, height } = sigma.getDimensions();
   const ratio = stage.width / Math.max(1, width);
-  const legendHeight = getLegendHeight(legend.length, o.maxLegendItems);
+  const legendHeight = getLegendHeight(toLegendRows(legend).length, o.maxLegendItems);
   const canvas = document.createElement('canvas');
   canvas.width = stage.width;
   canvas.height = Math.round((height + legendHeight) * ratio);

@@ -2,7 +2,7 @@
  * The panels around the map. Each is `mountX(el, deps) => dispose`, re-rendering from the store.
  */
 import type { NetworkView, PersonView, SourcedView } from '../worker/protocol';
-import { getClusterColor } from '../map/palette';
+import { CLUSTER_COLORS, getClusterColor } from '../map/palette';
 import type { Actions } from './actions';
 import { clear, getSafeProfileUrl, h } from './dom';
 import { readFileList } from './files';
@@ -137,7 +137,16 @@ export function mountClusters(el: HTMLElement, deps: ViewDeps): Dispose {
       item.append(show, rename);
       list.append(item);
     });
+    const others = view.clusters.length - CLUSTER_COLORS.length;
     el.append(h('h2', {}, `Clusters (${view.clusters.length})`), list);
+    if (others > 0)
+      el.append(
+        h(
+          'p',
+          { className: 'hint' },
+          `The ${CLUSTER_COLORS.length} largest clusters have colours of their own; the other ${others} are grey on the map.`,
+        ),
+      );
   };
   render(deps.store.get());
   return deps.store.subscribe((s, prev) => {

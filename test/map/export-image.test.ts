@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildDisplayGraph } from '../../src/map/display-graph';
-import { getLegendHeight, toSvg, toSvgAsync, toXmlText, type LegendItem } from '../../src/map/export-image';
-import { getClusterColor } from '../../src/map/palette';
+import {
+  getLegendHeight,
+  OWNER_LEGEND_ITEM,
+  toLegendRows,
+  toSvg,
+  toSvgAsync,
+  toXmlText,
+  type LegendItem,
+} from '../../src/map/export-image';
+import { CLUSTER_COLORS, getClusterColor, OTHER_CLUSTERS_COLOR } from '../../src/map/palette';
 import { makeView } from '../ui/view-fixture';
 
 /** Minimal well-formedness check: tags balance, no raw '<' or '&' in text. */
@@ -79,11 +87,22 @@ describe('toSvg', () => {
     expect(checkXml(svg)).toEqual([]);
   });
 
-  it('summarises a long legend', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ label: `Cluster ${i}`, color: getClusterColor(i) }));
-    const svg = toSvg(buildDisplayGraph(makeView()), many, { maxLegendItems: 10 });
-    expect(svg).toContain('+ 20 more clusters');
-    expect(svg).not.toContain('>Cluster 12<');
+  it('gives the grey "other clusters" one row, then summarises a long legend', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ label: `Cluster ${i}`, color: getClusterColor(i), size: 2 }));
+    const rows = toLegendRows([...many, OWNER_LEGEND_ITEM]);
+    const coloured = CLUSTER_COLORS.length;
+    expect(rows.map((r) => r.label)).toEqual([
+      ...many.slice(0, coloured).map((m) => m.label),
+      `Other clusters (${30 - coloured} clusters, ${2 * (30 - coloured)} people)`,
+      OWNER_LEGEND_ITEM.label,
+    ]);
+    expect(rows[coloured]!.color).toBe(OTHER_CLUSTERS_COLOR);
+    const svg = toSvg(buildDisplayGraph(makeView()), many);
+    expect(svg).toContain(`>Other clusters (${30 - coloured} clusters, ${2 * (30 - coloured)} people)<`);
+    expect(svg.match(new RegExp(`fill="${OTHER_CLUSTERS_COLOR}"/>`, 'g'))?.length).toBe(1); // one grey swatch
+    const short = toSvg(buildDisplayGraph(makeView()), many, { maxLegendItems: 5 });
+    expect(short).toContain(`+ ${coloured + 1 - 5} more clusters`);
+    expect(short).not.toContain('>Cluster 6 (2)<');
     expect(getLegendHeight(30, 10)).toBeGreaterThan(getLegendHeight(3, 10));
   });
 });
