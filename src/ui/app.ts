@@ -9,6 +9,7 @@ import { h } from './dom';
 import { mountFacets } from './facets';
 import { readDataTransfer } from './files';
 import type { Filters } from './filters';
+import { mountMapLegend } from './map-legend';
 import { mountMapView, type MapView } from './map-view';
 import { mountSearch } from './search';
 import { isSameNetwork, TABS, type AppState, type Tab } from './state';
@@ -149,6 +150,7 @@ export function mountApp(
     mountImportReport(report, deps),
     mountTable(tableEl, deps, filtersStore),
     mountToolbar(toolbar, deps, () => mapView),
+    mountMapLegend(mapEl.parentElement!, deps),
     mountPerson(person, deps),
     mountAsk(panels.ask, deps),
     ...Object.entries(mounts.panels ?? {}).map(([t, mount]) => mount(panels[t as Tab], deps)),
