@@ -85,6 +85,8 @@ async function refineLayout(id: number, view: NetworkView): Promise<void> {
   for (;;) {
     await tick();
     if (current !== id || layoutStopped === id) {
+      // Stopped by the user: the anti-overlap pass still runs (a superseded layout is not shown, so it skips it).
+      if (current === id) layout.finish();
       post({
         type: 'layout',
         id,
@@ -219,10 +221,11 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     post({ type: 'scores', id, scores, superConnectors: result.superConnectors, ms: performance.now() - started }, [
       scores.buffer,
     ]);
-    // The first Ask as fast as the next (about 1 s of CPU at 30,000 people), after the scores rather than
-    // beside bridging's two threads on two cores.
-    session.prepareAsk();
     await refineLayout(id, forLayout);
+    // The first Ask as fast as the next (about 1 s of CPU at 30,000 people), once the layout has settled: not
+    // beside bridging's two threads on two cores, nor before the layout (it delayed the settled map by as much).
+    // An Ask before then builds the index itself.
+    if (current === id) session.prepareAsk();
   } catch (e) {
     post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
   }

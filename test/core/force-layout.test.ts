@@ -51,3 +51,44 @@ describe('createForceLayout', () => {
     expect(b.positions()).toEqual(a.positions());
   });
 });
+
+describe('createForceLayout: the anti-overlap pass', () => {
+  // Four people with the same single neighbour start on one spot: ForceAtlas2 keeps pushing them apart only
+  // by repulsion, so a stop after one iteration leaves them close; the pass parts them.
+  const pile = () => {
+    const positions = new Float32Array([0, 0, 0, 0, 0, 0, 0, 0, 10, 10, -10, 5]);
+    const edges = { source: [0, 1, 2, 3, 4], target: [4, 4, 4, 4, 5], weight: [1, 1, 1, 1, 1] };
+    return { positions, edges };
+  };
+  const minDistance = (p: Float32Array) => {
+    let best = Infinity;
+    for (let a = 0; a < p.length / 2; a++)
+      for (let b = a + 1; b < p.length / 2; b++) best = Math.min(best, dist(p, a, b));
+    return best;
+  };
+
+  it('runs when the layout is stopped (finish), once, and leaves no one closer than its spacing', () => {
+    const { positions, edges } = pile();
+    const layout = createForceLayout(positions, edges, { maxIterations: 1000, antiOverlap: { spacing: 2 } });
+    expect(layout.step(1)).toBe(false);
+    expect(layout.antiOverlap).toBeUndefined();
+    layout.finish();
+    expect(layout.antiOverlap).toMatchObject({ spacing: 2, remaining: 0 });
+    expect(layout.antiOverlap!.moved).toBeGreaterThan(0);
+    expect(minDistance(layout.positions())).toBeGreaterThanOrEqual(2 * (1 - 1e-6));
+    const first = layout.antiOverlap;
+    layout.finish();
+    expect(layout.antiOverlap).toBe(first);
+    expect(layout.step(10)).toBe(true);
+  });
+
+  it('runs when the layout finishes by itself, and not at all when switched off', () => {
+    const { positions, edges } = pile();
+    const on = createForceLayout(positions, edges, { maxIterations: 3 });
+    expect(on.step(3)).toBe(true);
+    expect(on.antiOverlap?.iterations).toBeGreaterThanOrEqual(0);
+    const off = createForceLayout(positions, edges, { maxIterations: 3, antiOverlap: false });
+    off.step(3);
+    expect(off.antiOverlap).toBeUndefined();
+  });
+});
