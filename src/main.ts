@@ -5,6 +5,7 @@ import { createActions } from './ui/actions';
 import { mountApp } from './ui/app';
 import { createOffline, mountOfflineControls } from './ui/offline';
 import { createPersistence, mountRememberControls, type RememberedState } from './ui/persist';
+import { mountShareLink } from './ui/share';
 import { getEmptyAppState, type AppState } from './ui/state';
 import { createStore } from './ui/store';
 import { createAnalysisClient } from './worker/client';
@@ -48,6 +49,8 @@ const restoreSettings = (settings: RememberedState['settings']) =>
 
 async function start(root: HTMLElement) {
   mountApp(root, store, actions);
+  // A "Share settings" link's view settings, applied once a network is on screen (and on every hashchange).
+  mountShareLink(window, { store, actions });
   const offlineEl = root.querySelector<HTMLElement>('.offline');
   if (offlineEl) mountOfflineControls(offlineEl, { offline });
   const { status, state } = await persistence.load();

@@ -1,22 +1,25 @@
 /**
  * "Share settings" links: the URL hash holds ONLY view settings (facet values such as industries,
  * places, companies and clusters; the connected-on range; hidden link kinds; clustering resolution;
- * size measure; presentation mode), never a person's name, profile URL or id. Retina's pattern: the
- * user's choices round-trip through the URL and are validated against the loaded data on the way in.
+ * size measure; presentation mode; link colours), never a person's name, profile URL or id. Retina's
+ * pattern: the user's choices round-trip through the URL and are validated against the loaded data on
+ * the way in.
  *
  * What never enters the hash: the free-text query (often a name), the "known by" facet (owners are
  * people), the hovered/selected person, and any facet value that equals or contains a person's name,
  * id or profile URL (a company named after its founder, say). Values unknown to the data are dropped
  * on both ways. Cost: O(values × people) for the name check, values are few.
  *
- * Wiring: a "Copy share link" button does
- *   `location.hash = toShareHash({ filters, resolution, sizeBy, presentation }, view)` (or copies
- *   `location.href` with it); on load and on 'hashchange', after the view exists:
- *   `const parsed = parseShareHash(location.hash, view); if (parsed) apply parsed.settings`.
+ * Wiring: the toolbar's "Share settings" button writes `toShareHash(…)` into the URL and copies it;
+ * `mountShareLink(window, deps)` (called by main.ts) reads a share hash when the app opens with one and
+ * on 'hashchange', once a network is on screen, and applies it (`applyShareHash`).
  */
 import { SIZE_MEASURES, type SizeMeasure } from '../map/display-graph';
 import { EDGE_KINDS, type EdgeKind, type NetworkView } from '../worker/protocol';
+import type { Actions } from './actions';
 import { getEmptyFilters, getFacetValueSet, toSearchText, type Facet, type Filters } from './filters';
+import type { AppState } from './state';
+import type { Store } from './store';
 
 /** Facets whose values may be shared. 'owner' is left out on purpose: owners are people. */
 export const SHARED_FACETS = [
@@ -36,6 +39,8 @@ export interface ShareSettings {
   sizeBy?: SizeMeasure;
   /** Presentation mode (no person names on the map). Default false. */
   presentation?: boolean;
+  /** Links coloured by their kind of evidence. Default false. */
+  colorLinks?: boolean;
 }
 
 export interface ParsedShare {
@@ -106,6 +111,7 @@ export function toShareHash(settings: ShareSettings, view: NetworkView): string 
     params.set('res', String(Math.round(settings.resolution * 1000) / 1000));
   if (settings.sizeBy && SIZE_MEASURES.includes(settings.sizeBy)) params.set('size', settings.sizeBy);
   if (settings.presentation) params.set('present', '1');
+  if (settings.colorLinks) params.set('color', '1');
   return `#${params.toString()}`;
 }
 
@@ -118,7 +124,7 @@ export function parseShareHash(hash: string, view: NetworkView): ParsedShare | u
   const filters = getEmptyFilters();
   const settings: ShareSettings = { filters };
   let dropped = 0;
-  const known = new Set<string>(['v', 'from', 'to', 'hide', 'res', 'size', 'present', ...SHARED_FACETS]);
+  const known = new Set<string>(['v', 'from', 'to', 'hide', 'res', 'size', 'present', 'color', ...SHARED_FACETS]);
   for (const [key, raw] of params) {
     if (!known.has(key)) {
       dropped++;
@@ -147,7 +153,92 @@ export function parseShareHash(hash: string, view: NetworkView): ParsedShare | u
       else dropped++;
     } else if (key === 'present') {
       settings.presentation = raw === '1';
+    } else if (key === 'color') {
+      settings.colorLinks = raw === '1';
     }
   }
   return { settings, dropped };
+}
+
+/** What applying a share link needs: the store and the actions (a subset of ViewDeps). */
+export interface ShareLinkDeps {
+  store: Store<AppState>;
+  actions: Pick<Actions, 'recluster' | 'setChoice' | 'setFilters'>;
+}
+
+/** The status line's words for settings of a link that this network does not have. */
+export function toDroppedMessage(dropped: number): string {
+  return `Share link: ${dropped} of its settings ${dropped === 1 ? 'is' : 'are'} not in this network and ${
+    dropped === 1 ? 'was' : 'were'
+  } ignored; the rest is applied.`;
+}
+
+/**
+ * Apply a share hash to the network on screen. Steps: 1. read it against the view (not a share hash:
+ * nothing happens); 2. re-cluster first when the link's resolution differs (cluster values name the
+ * clusters of that resolution, so they are read again against the new view); 3. size measure,
+ * presentation mode and link colours; 4. the filters (the typed query and the "known by" facet, which
+ * links never hold, are kept); 5. when some values were ignored, the status line says how many.
+ * Resolves to the parse that was applied, or undefined.
+ */
+export async function applyShareHash(hash: string, deps: ShareLinkDeps): Promise<ParsedShare | undefined> {
+  const { store, actions } = deps;
+  const first = store.get().view;
+  if (!first) return undefined;
+  let parsed = parseShareHash(hash, first);
+  if (!parsed) return undefined;
+  const res = parsed.settings.resolution;
+  if (res !== undefined && Math.abs(res - store.get().choices.resolution) > 1e-9) {
+    await actions.recluster(res);
+    const s = store.get();
+    // Failed or cancelled: the error (if any) stays in the status line, and nothing else is applied.
+    if (!s.view || s.view === first || s.status.kind !== 'idle') return undefined;
+    parsed = parseShareHash(hash, s.view)!;
+  }
+  const { settings, dropped } = parsed;
+  if (settings.sizeBy) actions.setChoice('sizeBy', settings.sizeBy);
+  actions.setChoice('presentation', settings.presentation === true);
+  actions.setChoice('colorLinks', settings.colorLinks === true);
+  actions.setFilters((f) => ({
+    ...settings.filters,
+    values: { ...settings.filters.values, owner: f.values.owner },
+    query: f.query,
+  }));
+  if (dropped > 0) store.update((s) => ({ ...s, status: { kind: 'error', message: toDroppedMessage(dropped) } }));
+  return parsed;
+}
+
+/**
+ * Read share links: the hash the app opened with, and every later 'hashchange', applied once a network is
+ * on screen and no analysis runs (the hash is kept until then). Returns the cleanup function.
+ */
+export function mountShareLink(target: Window, deps: ShareLinkDeps): () => void {
+  let pending: string | undefined = target.location.hash.length > 1 ? target.location.hash : undefined;
+  let applying = false;
+  const tryApply = () => {
+    const s = deps.store.get();
+    if (pending === undefined || applying || !s.view || s.status.kind === 'busy') return;
+    const hash = pending;
+    pending = undefined;
+    applying = true;
+    // After the frame that shows the network (and outside the store's update that brought it).
+    const apply = () =>
+      void applyShareHash(hash, deps).finally(() => {
+        applying = false;
+        tryApply();
+      });
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(apply));
+    else setTimeout(apply);
+  };
+  const onHashChange = () => {
+    pending = target.location.hash;
+    tryApply();
+  };
+  target.addEventListener('hashchange', onHashChange);
+  const unsubscribe = deps.store.subscribe(tryApply);
+  tryApply();
+  return () => {
+    target.removeEventListener('hashchange', onHashChange);
+    unsubscribe();
+  };
 }

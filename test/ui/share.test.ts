@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACETS, getEmptyFilters, toggleFacetValue, type Filters } from '../../src/ui/filters';
-import { parseShareHash, toShareHash, type ShareSettings } from '../../src/ui/share';
+import { createActions } from '../../src/ui/actions';
+import { FACETS, getEmptyFilters, toggleFacetValue, type Facet, type Filters } from '../../src/ui/filters';
+import {
+  applyShareHash,
+  mountShareLink,
+  parseShareHash,
+  toDroppedMessage,
+  toShareHash,
+  type ShareSettings,
+} from '../../src/ui/share';
+import { getEmptyAppState, type AppState } from '../../src/ui/state';
+import { createStore } from '../../src/ui/store';
+import type { AnalysisClient } from '../../src/worker/client';
+import type { NetworkView } from '../../src/worker/protocol';
 import { makeView } from './view-fixture';
 
 const decoded = (hash: string) => decodeURIComponent(hash.replace(/\+/g, ' ')).toLowerCase();
@@ -96,5 +108,140 @@ describe('share hash', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe('share hash: what is ticked reaches the link', () => {
+  it('writes every ticked facet value that the view holds, and link colours', () => {
+    const view = makeView();
+    let filters = getEmptyFilters();
+    const ticked: [Facet, string][] = [
+      ['cluster', '0'],
+      ['industry', 'Software'],
+      ['company', 'Orbit Co'],
+      ['city', 'Munich'],
+      ['region', 'Bavaria'],
+      ['country', 'France'],
+    ];
+    for (const [facet, value] of ticked) filters = toggleFacetValue(filters, facet, value, true);
+    const hash = toShareHash({ filters, colorLinks: true }, view);
+    const params = new URLSearchParams(hash.slice(1));
+    expect(params.getAll('cluster')).toEqual(['c-software']);
+    for (const [facet, value] of ticked.slice(1)) expect(params.getAll(facet)).toEqual([value]);
+    expect(params.get('color')).toBe('1');
+    expect(parseShareHash(hash, view)?.settings).toEqual({ filters, colorLinks: true });
+  });
+});
+
+/** A client whose re-clustering answers at once with `next` (the analyze of the start is not used). */
+function createReclusterClient(next: () => NetworkView) {
+  const reclusters: number[] = [];
+  const client = {
+    stopLayout() {},
+    drawn() {},
+    links: async () => [],
+    ask: async () => 'superseded' as const,
+    analyze: () => new Promise<never>(() => undefined),
+    recluster: async (settings: { resolution: number }) => {
+      reclusters.push(settings.resolution);
+      return { view: next(), ms: 1 };
+    },
+    cancel() {},
+    dispose() {},
+  } satisfies AnalysisClient;
+  return { client, reclusters };
+}
+
+function setup(next: () => NetworkView = makeView) {
+  const store = createStore<AppState>({ ...getEmptyAppState(), view: makeView() });
+  const { client, reclusters } = createReclusterClient(next);
+  return { store, actions: createActions(store, client), reclusters };
+}
+
+describe('applyShareHash', () => {
+  it('applies filters, size, presentation and link colours, keeping the query and the owner facet', async () => {
+    const { store, actions, reclusters } = setup();
+    actions.setFilters((f) => toggleFacetValue({ ...f, query: 'zeta' }, 'owner', 'o1', true));
+    const parsed = await applyShareHash(
+      '#v=1&city=Berlin&cluster=c-finance&hide=similar&from=2019&size=degree&present=1&color=1&res=1',
+      { store, actions },
+    );
+    expect(parsed?.dropped).toBe(0);
+    expect(reclusters).toEqual([]); // the same resolution: no re-clustering
+    const { choices, status } = store.get();
+    expect(choices.sizeBy).toBe('degree');
+    expect(choices.presentation).toBe(true);
+    expect(choices.colorLinks).toBe(true);
+    expect(choices.filters.values.city).toEqual(['Berlin']);
+    expect(choices.filters.values.cluster).toEqual(['1']);
+    expect(choices.filters.values.owner).toEqual(['o1']);
+    expect(choices.filters.query).toBe('zeta');
+    expect(choices.filters.hiddenEdgeKinds).toEqual(['similar']);
+    expect(choices.filters.connectedOn).toEqual({ from: '2019' });
+    expect(status.kind).toBe('idle');
+  });
+
+  it('ignores values this network does not have and says so in the status line', async () => {
+    const { store, actions } = setup();
+    actions.setChoice('presentation', true);
+    await applyShareHash('#v=1&city=Atlantis&city=Paris&company=Nowhere+Inc', { store, actions });
+    const { choices, status } = store.get();
+    expect(choices.filters.values.city).toEqual(['Paris']);
+    expect(choices.filters.values.company).toEqual([]);
+    expect(choices.presentation).toBe(false); // the link's settings, not a mix with the ones before
+    expect(status).toEqual({ kind: 'error', message: toDroppedMessage(2) });
+    expect(toDroppedMessage(2)).toMatch(/2 of its settings are not in this network and were ignored/);
+  });
+
+  it('re-clusters when the resolution differs, then reads clusters against the new clustering', async () => {
+    // At the new resolution the clusters come in the other order: c-finance is now index 0.
+    const reclustered = () => {
+      const v = makeView();
+      return { ...v, clusters: [v.clusters[1]!, v.clusters[0]!] };
+    };
+    const { store, actions, reclusters } = setup(reclustered);
+    await applyShareHash('#v=1&cluster=c-finance&res=1.5', { store, actions });
+    expect(reclusters).toEqual([1.5]);
+    expect(store.get().choices.resolution).toBe(1.5);
+    expect(store.get().choices.filters.values.cluster).toEqual(['0']);
+  });
+
+  it('does nothing with a hash that is not a share link', async () => {
+    const { store, actions } = setup();
+    const before = store.get();
+    expect(await applyShareHash('#section-2', { store, actions })).toBeUndefined();
+    expect(store.get()).toBe(before);
+  });
+});
+
+describe('mountShareLink', () => {
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('applies the hash the app opened with once a network is there, and every hashchange', async () => {
+    const store = createStore<AppState>(getEmptyAppState());
+    const { client } = createReclusterClient(makeView);
+    const actions = createActions(store, client);
+    const target = Object.assign(new EventTarget(), { location: { hash: '#v=1&city=Paris&present=1' } });
+    const dispose = mountShareLink(target as unknown as Window, { store, actions });
+    await flush();
+    expect(store.get().choices.presentation).toBe(false); // no network yet: kept for later
+    store.update((s) => ({ ...s, view: makeView() }));
+    await flush();
+    expect(store.get().choices.presentation).toBe(true);
+    expect(store.get().choices.filters.values.city).toEqual(['Paris']);
+
+    target.location.hash = '#v=1&city=Berlin&size=strength';
+    target.dispatchEvent(new Event('hashchange'));
+    await flush();
+    expect(store.get().choices.filters.values.city).toEqual(['Berlin']);
+    expect(store.get().choices.sizeBy).toBe('strength');
+    expect(store.get().choices.presentation).toBe(false);
+
+    // A later network (another import) does not get the link again.
+    actions.setFilters(() => getEmptyFilters());
+    store.update((s) => ({ ...s, view: makeView() }));
+    await flush();
+    expect(store.get().choices.filters.values.city).toEqual([]);
+    dispose();
   });
 });
