@@ -411,16 +411,27 @@ export function toNetworkView(
 
   // Links in link order (the graph's edge order), their endpoints as positions in `people`.
   const { ids, source, target, kindWeights } = a.links;
-  const viewIndex = Int32Array.from(ids, (id) => indexOf.get(id) ?? -1);
-  const keep: number[] = [];
-  for (let e = 0; e < source.length; e++) if (viewIndex[source[e]!]! >= 0 && viewIndex[target[e]!]! >= 0) keep.push(e);
-  const kinds = new Uint8Array(keep.length);
-  EDGE_KINDS.forEach((k, b) => {
-    const w = kindWeights[k];
-    keep.forEach((e, i) => {
-      if (w[e]! > 0) kinds[i] = kinds[i]! | (1 << b);
-    });
-  });
+  // Plain loops into typed arrays: TypedArray.from(list, fn) costs a call per element (~100 ms at 30,000 people).
+  const viewIndex = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) viewIndex[i] = indexOf.get(ids[i]!) ?? -1;
+  let kept = 0;
+  for (let e = 0; e < source.length; e++) if (viewIndex[source[e]!]! >= 0 && viewIndex[target[e]!]! >= 0) kept++;
+  const edgeSource = new Uint32Array(kept);
+  const edgeTarget = new Uint32Array(kept);
+  const edgeWeight = new Float32Array(kept);
+  const kinds = new Uint8Array(kept);
+  const weights = EDGE_KINDS.map((k) => kindWeights[k]);
+  for (let e = 0, i = 0; e < source.length; e++) {
+    const s = viewIndex[source[e]!]!;
+    const t = viewIndex[target[e]!]!;
+    if (s < 0 || t < 0) continue;
+    edgeSource[i] = s;
+    edgeTarget[i] = t;
+    edgeWeight[i] = a.links.weight[e]!;
+    let mask = 0;
+    for (let b = 0; b < weights.length; b++) if (weights[b]![e]! > 0) mask |= 1 << b;
+    kinds[i++] = mask;
+  }
 
   const positions = computeSeedLayout(
     views.map((v) => (v.ownerId ? clusters.length : v.cluster)),
@@ -435,12 +446,7 @@ export function toNetworkView(
     people: views,
     clusters: clusters.map((c) => ({ id: c.id, label: c.label, size: c.size, terms: c.terms, owners: c.ownerShare })),
     superConnectors: getTopSuperConnectors(a, indexOf),
-    edges: {
-      source: Uint32Array.from(keep, (e) => viewIndex[source[e]!]!),
-      target: Uint32Array.from(keep, (e) => viewIndex[target[e]!]!),
-      weight: Float32Array.from(keep, (e) => a.links.weight[e]!),
-      kinds,
-    },
+    edges: { source: edgeSource, target: edgeTarget, weight: edgeWeight, kinds },
     positions,
     modularity: a.modularity,
     ranked: Object.keys(a.scores ?? {}).length > 0 || a.links.ids.length === 0,
