@@ -75,16 +75,19 @@ export interface PeopleCsvOptions extends CsvOptions {
   clusterLabels?: readonly string[];
   /** Include the profile URL column. Default true. */
   urls?: boolean;
+  /** Include the Name column (false for presentation mode's exports without names). Default true. */
+  names?: boolean;
 }
 
 /** People (in the given order) to CSV text. */
 export function toPeopleCsv(people: readonly CsvPerson[], options: PeopleCsvOptions = {}): string {
   const labels = options.clusterLabels ?? [];
   const urls = options.urls ?? true;
-  const header = urls ? [...PEOPLE_CSV_COLUMNS] : PEOPLE_CSV_COLUMNS.filter((c) => c !== 'Profile URL');
+  const names = options.names ?? true;
+  const header = PEOPLE_CSV_COLUMNS.filter((c) => (c !== 'Profile URL' || urls) && (c !== 'Name' || names));
   const rows = people.map((p) => {
     const row = [
-      p.name,
+      ...(names ? [p.name] : []),
       p.position?.value,
       p.company?.value,
       p.place?.value,

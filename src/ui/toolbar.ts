@@ -9,10 +9,10 @@ import { toGexf, toGraphml } from '../io/graph-files';
 import { SIZE_MEASURES, type DisplayGraph, type SizeMeasure } from '../map/display-graph';
 import { downloadBlob, OWNER_LEGEND_ITEM, toPngBlob, toSvgAsync, type LegendItem } from '../map/export-image';
 import { getClusterColor } from '../map/palette';
-import type { NetworkView } from '../worker/protocol';
+import type { NetworkView, PersonView } from '../worker/protocol';
 import { EDGE_KINDS } from '../worker/protocol';
 import { clear, h } from './dom';
-import { applyFilters, getEdgeKindMask, getKeptIndices } from './filters';
+import { applyFilters, getEdgeKindMask, getKeptIndices, toSearchText } from './filters';
 import type { MapView } from './map-view';
 import { toShareHash } from './share';
 import { getClusterLabel, type AppState } from './state';
@@ -24,15 +24,92 @@ const SIZE_LABELS: Record<SizeMeasure, string> = {
   strength: 'Tie strength',
 };
 
-/** A graph for Gephi: people with their cluster, scores and attributes, links with their evidence kinds. */
+const personWordsCache = new WeakMap<NetworkView, (value: string) => boolean>();
+
+/**
+ * A test that an attribute value is, or holds, a person's name, id or profile URL: the rule of
+ * getPersonDataTest (share.ts), matched by words so that it is fast over every cell of an export. A value is
+ * person data when it equals a name, id or URL, or when a run of its words equals a multi-word name or an id
+ * or URL ("Jane Doe Consulting"). Built once per view, O(people); a value costs O(words × longest name)
+ * set look-ups (getPersonDataTest scans every name per value: fine for a link's few values, minutes for
+ * 30,000 people's cells). Each distinct value is tested once.
+ */
+export function getPersonWordsTest(view: NetworkView): (value: string) => boolean {
+  const cached = personWordsCache.get(view);
+  if (cached) return cached;
+  const exact = new Set<string>();
+  const runs = new Set<string>();
+  let longest = 1;
+  for (const p of [...view.people, ...view.owners.map((o) => ({ ...o, url: undefined }))])
+    for (const raw of [p.name, p.id, p.url]) {
+      const t = raw ? toSearchText(raw) : '';
+      if (t.length < 2) continue;
+      exact.add(t);
+      if (t.includes(' ') || (raw !== p.name && t.length >= 4)) {
+        runs.add(t);
+        longest = Math.max(longest, t.split(' ').length);
+      }
+    }
+  const seen = new Map<string, boolean>();
+  const test = (value: string): boolean => {
+    let answer = seen.get(value);
+    if (answer !== undefined) return answer;
+    const t = toSearchText(value);
+    answer = exact.has(t);
+    const words = t.split(' ');
+    for (let i = 0; i < words.length && !answer; i++)
+      for (let n = 1; n <= longest && i + n <= words.length && !answer; n++)
+        answer = runs.has(words.slice(i, i + n).join(' '));
+    seen.set(value, answer);
+    return answer;
+  };
+  personWordsCache.set(view, test);
+  return test;
+}
+
+/**
+ * A person as presentation mode's exports may hold them: no name, profile URL or id, and any company,
+ * position, place or industry that is a person's name, id or URL (getPersonWordsTest: a company named after
+ * its founder) left empty.
+ */
+export function toAnonymousPerson(p: PersonView, isPersonData: (value: string) => boolean): PersonView {
+  const keep = (v: PersonView['company']) => (v && !isPersonData(v.value) ? v : undefined);
+  const company = keep(p.company);
+  const position = keep(p.position);
+  const place = keep(p.place);
+  const industry = keep(p.industry);
+  return {
+    id: '',
+    name: '',
+    owners: [],
+    degree: p.degree,
+    cluster: p.cluster,
+    score: p.score,
+    ...(company ? { company } : {}),
+    ...(position ? { position } : {}),
+    ...(place ? { place } : {}),
+    ...(industry ? { industry } : {}),
+    ...(p.connectedOn ? { connectedOn: p.connectedOn } : {}),
+  };
+}
+
+/**
+ * A graph for Gephi: people with their cluster, scores and attributes, links with their evidence kinds.
+ * In presentation mode (InMaps' "share without names") nothing in it names a person: node ids are neutral
+ * (`p0`, `p1`, … by view index), there is no label or profile URL, and attribute values that are person
+ * data are left empty (toAnonymousPerson). Otherwise nodes are keyed by person id with name and URL.
+ */
 export function toExportGraph(state: AppState, display: DisplayGraph | undefined): Graph {
   const view = state.view!;
+  const anonymous = state.choices.presentation;
+  const isPersonData = anonymous ? getPersonWordsTest(view) : undefined;
+  const keys = view.people.map((p, i) => (anonymous ? `p${i}` : p.id));
   const g = new Graph({ type: 'undirected', multi: false });
-  view.people.forEach((p, i) => {
+  view.people.forEach((person, i) => {
+    const p = isPersonData ? toAnonymousPerson(person, isPersonData) : person;
     const d = display?.hasNode(String(i)) ? display.getNodeAttributes(String(i)) : undefined;
-    g.addNode(p.id, {
-      label: state.choices.presentation ? '' : p.name,
-      ...(p.url && !state.choices.presentation ? { url: p.url } : {}),
+    g.addNode(keys[i]!, {
+      ...(anonymous ? {} : { label: p.name, ...(p.url ? { url: p.url } : {}) }),
       cluster: getClusterLabel(state, p.cluster),
       score: p.score,
       degree: p.degree,
@@ -45,12 +122,27 @@ export function toExportGraph(state: AppState, display: DisplayGraph | undefined
   });
   const { source, target, weight, kinds } = view.edges;
   for (let e = 0; e < source.length; e++) {
-    const s = view.people[source[e]!]!.id;
-    const t = view.people[target[e]!]!.id;
+    const s = keys[source[e]!]!;
+    const t = keys[target[e]!]!;
     if (s === t || g.hasEdge(s, t)) continue;
     g.addEdge(s, t, { weight: weight[e]!, kinds: EDGE_KINDS.filter((_, b) => kinds[e]! & (1 << b)).join(' ') });
   }
   return g;
+}
+
+/**
+ * The CSV of the people shown. In presentation mode it is written without the Name and Profile URL
+ * columns and with person data left out of the other cells (docs/privacy.md, Presentation mode).
+ */
+export function toShownPeopleCsv(state: AppState, people: readonly PersonView[]): string {
+  const view = state.view!;
+  const clusterLabels = view.clusters.map((_, i) => getClusterLabel(state, i));
+  if (!state.choices.presentation) return toPeopleCsv(people, { clusterLabels });
+  const isPersonData = getPersonWordsTest(view);
+  return toPeopleCsv(
+    people.map((p) => toAnonymousPerson(p, isPersonData)),
+    { clusterLabels, names: false, urls: false },
+  );
 }
 
 export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => MapView | undefined): () => void {
@@ -97,11 +189,8 @@ export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => Map
       ),
     'CSV of the people shown': (s, view) =>
       downloadBlob(
-        new Blob(
-          [toPeopleCsv(keptPeople(s, view), { clusterLabels: view.clusters.map((_, i) => getClusterLabel(s, i)) })],
-          { type: 'text/csv' },
-        ),
-        'netwell-people.csv',
+        new Blob([toShownPeopleCsv(s, keptPeople(s, view))], { type: 'text/csv' }),
+        s.choices.presentation ? 'netwell-people-no-names.csv' : 'netwell-people.csv',
       ),
   };
 
@@ -158,6 +247,7 @@ export function mountToolbar(el: HTMLElement, deps: ViewDeps, mapView: () => Map
             resolution: s.choices.resolution,
             sizeBy: s.choices.sizeBy,
             presentation: s.choices.presentation,
+            colorLinks: s.choices.colorLinks,
           },
           s.view,
         );
