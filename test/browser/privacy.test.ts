@@ -177,6 +177,13 @@ describe('privacy', () => {
       const box = page.getByRole('group', { name: facet }).getByRole('checkbox').first();
       if (await box.count()) await box.check();
     }
+    // What is ticked, as "facet\0value" (a cluster's value is its index; the link names it by its id).
+    const ticked = await page
+      .locator('.facets input[type="checkbox"][data-facet-key]:checked')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.facetKey!.split('\u0000') as [string, string]));
+    const values = ticked.filter(([f]) => f !== 'kind'); // the "Links shown" boxes are ticked too
+    // Connections.csv alone has no places: a company and a cluster are ticked.
+    expect(values.map(([f]) => f)).toEqual(expect.arrayContaining(['cluster', 'company']));
     await page
       .getByRole('toolbar', { name: 'Map controls' })
       .getByRole('checkbox', { name: 'Presentation mode' })
@@ -194,7 +201,12 @@ describe('privacy', () => {
     expect(hash).toMatch(/present=1/);
     expect(findPersonData(hash)).toEqual([]);
     expect(folded(decodeURIComponent(hash))).not.toContain(folded(name));
-    const keys = [...new URLSearchParams(hash.slice(1)).keys()];
+    const params = new URLSearchParams(hash.slice(1));
+    // The ticked values do reach the link (the company and city as themselves, the cluster by its id).
+    for (const [facet, value] of values)
+      if (facet === 'cluster') expect(params.getAll('cluster')).toHaveLength(1);
+      else expect(params.getAll(facet)).toEqual([value]);
+    const keys = [...params.keys()];
     for (const key of keys)
       expect([
         'v',
@@ -210,7 +222,24 @@ describe('privacy', () => {
         'res',
         'size',
         'present',
+        'color',
       ]).toContain(key);
+  });
+
+  it('exports no name, profile URL or e-mail in presentation mode', async () => {
+    // Presentation mode is on from the share link's test; checked again so this test stands alone.
+    await page
+      .getByRole('toolbar', { name: 'Map controls' })
+      .getByRole('checkbox', { name: 'Presentation mode' })
+      .check();
+    const exports: ExportOption[] = ['GEXF (Gephi)', 'GraphML', 'SVG image', 'CSV of the people shown'];
+    for (const option of exports) {
+      const text = (await downloadExport(page, option)).bytes.toString('utf8');
+      expect(text.length, option).toBeGreaterThan(100);
+      expect(findPersonData(text), option).toEqual([]);
+      expect(text.includes('@'), option).toBe(false);
+      expect(text.includes('linkedin.com/in/'), option).toBe(false);
+    }
   });
 
   it('never put person data in the page URL or the console, and stored nothing', async () => {
