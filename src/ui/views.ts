@@ -104,7 +104,13 @@ export function mountClusters(el: HTMLElement, deps: ViewDeps): Dispose {
           'aria-label': `Show cluster ${label} (${c.size} people)`,
         },
         h('span', { className: 'swatch', style: `background:${getClusterColor(i)}`, 'aria-hidden': 'true' }),
-        h('span', { className: 'name' }, label),
+        h(
+          'span',
+          { className: 'label' },
+          h('span', { className: 'name' }, label),
+          // The words that most set the cluster apart (in the tooltip, the first six).
+          c.terms.length ? h('small', { className: 'terms' }, c.terms.slice(0, 3).join(', ')) : '',
+        ),
         h('span', { className: 'count' }, c.size),
       );
       const rename = h(
@@ -245,6 +251,7 @@ export function renderPerson(
         ),
       ),
       p.connectedOn ? h('div', { className: 'field' }, h('dt', {}, 'Connected on'), h('dd', {}, p.connectedOn)) : false,
+      h('div', { className: 'field' }, h('dt', {}, 'Super-connector score'), h('dd', {}, getScoreText(view, index))),
     ),
     sc
       ? h('section', {}, h('h3', {}, 'Why a super-connector'), h('ul', {}, ...sc.why.map((w) => h('li', {}, w))))
@@ -255,6 +262,19 @@ export function renderPerson(
         ? h('p', { className: 'unsafe-url' }, 'Profile: ', p.url)
         : false,
   );
+}
+
+/**
+ * A person's super-connector score (0 to 1) and rank among everyone on the map, or that it is still being
+ * computed. O(people) for the rank.
+ */
+export function getScoreText(view: NetworkView, index: number): string {
+  const p = view.people[index];
+  if (!p) return '';
+  if (!view.ranked) return 'being computed…';
+  let above = 0;
+  for (const q of view.people) if (q.score > p.score) above++;
+  return `${p.score.toFixed(2)} (#${(above + 1).toLocaleString('en')} of ${view.people.length.toLocaleString('en')})`;
 }
 
 const indexById = new WeakMap<NetworkView, Map<string, number>>();
