@@ -35,7 +35,8 @@ export interface DisplayOptions {
   sizeBy?: SizeMeasure;
   /**
    * Most links drawn. Default 60,000. Beyond it, every person keeps their strongest link and the rest
-   * are the heaviest. At 30,000 people the network has about 310,000 links: drawing them all is a grey
+   * are the heaviest; where the people's strongest links alone are more than the cap (a team map of
+   * 225,000 people had 174,000), the heaviest of those. At 30,000 people the network has about 310,000 links: drawing them all is a grey
    * haze, and in Chromium without a GPU (software WebGL) each frame of them cost seconds of CPU in
    * the GPU process, starving the page on a 2-core machine (docs/performance.md, Browser). The person
    * panel still lists every link.
@@ -43,7 +44,10 @@ export interface DisplayOptions {
   maxEdges?: number;
 }
 
-/** 1 for each candidate link kept: each person's strongest, then the heaviest up to `max`. O(links + sort of weights). */
+/**
+ * 1 for each candidate link kept, at most `max`: each person's strongest, then the heaviest; when the strongest
+ * links alone are more than `max`, the heaviest of them (ties in link order). O(links + sort of weights).
+ */
 export function getDrawnLinks(
   source: ArrayLike<number>,
   target: ArrayLike<number>,
@@ -66,11 +70,19 @@ export function getDrawnLinks(
     }
   }
   let kept = 0;
+  const strongest: number[] = [];
   for (const e of best)
     if (e >= 0 && !keep[e]) {
       keep[e] = 1;
+      strongest.push(e);
       kept++;
     }
+  if (kept > max) {
+    // The cap holds: the heaviest of the people's strongest links.
+    strongest.sort((a, b) => weight[b]! - weight[a]! || a - b);
+    for (const e of strongest.slice(max)) keep[e] = 0;
+    return keep;
+  }
   // The weight of the max-th heaviest candidate: links above it are kept, ties in link order.
   const weights = new Float64Array(count);
   for (let e = 0, k = 0; e < m; e++) if (candidate[e]) weights[k++] = weight[e]!;

@@ -47,6 +47,12 @@ export interface FacetsOptions {
   shown?: number;
   /** Facets shown, in order. Default all of FACETS. */
   facets?: readonly Facet[];
+  /**
+   * Whether the view is on screen. While it is not, changes only mark it out of date, and it catches up when
+   * shown (at 225,000 people the counts took seconds of every new map while the Filter tab was closed).
+   * Default: always shown.
+   */
+  isShown?: () => boolean;
 }
 
 let uid = 0;
@@ -187,10 +193,15 @@ export function mountFacets(
         : `${counts.kept} of ${counts.total} people match the filters`;
   };
 
-  update();
-  const offFilters = filtersStore.subscribe(update);
+  let stale = false;
+  const refresh = () => {
+    stale = !(options.isShown?.() ?? true);
+    if (!stale) update();
+  };
+  refresh();
+  const offFilters = filtersStore.subscribe(refresh);
   const offView = deps.store.subscribe((s, prev) => {
-    if (!isSameNetwork(s.view, prev.view)) update();
+    if (!isSameNetwork(s.view, prev.view) || (stale && (options.isShown?.() ?? true))) refresh();
   });
   return () => {
     offFilters();

@@ -109,10 +109,19 @@ export function getClusterLabels(state: AppState): string[] {
   if (!view) return [];
   const cached = labelCache.get(view);
   if (cached && cached.edits === state.edits) return cached.labels;
-  const membership: Record<string, string> = {};
+  // No cluster renamed: the automatic names (building the membership below took 8 s at 225,000 people).
+  if (!Object.keys(state.edits.clusterNames).length) {
+    const labels = view.clusters.map((c) => c.label);
+    labelCache.set(view, { edits: state.edits, labels });
+    return labels;
+  }
+  // Only the people the renamed clusters remembered are looked up.
+  const remembered = new Set<string>();
+  for (const edit of Object.values(state.edits.clusterNames)) for (const m of edit.members) remembered.add(m);
+  const membership: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of view.people) {
     const c = view.clusters[p.cluster];
-    if (c) membership[p.id] = c.id;
+    if (c && remembered.has(p.id)) membership[p.id] = c.id;
   }
   const { labels: named } = getClusterNameMatches(
     state.edits,

@@ -14,8 +14,8 @@ describe('getDrawnLinks', () => {
   it("keeps each person's strongest link, then the heaviest, up to the cap", () => {
     // Strongest per person: 0 → 0–1, 1 → 0–1, 2 → 1–2, 3 → 1–3 (w2 beats 2–3's w1). Then 0–2 (w3) fills the cap of 4.
     expect([...getDrawnLinks(source, target, weight, Uint8Array.of(1, 1, 1, 1, 1), 4, 4)]).toEqual([1, 1, 0, 1, 1]);
-    // A cap below the people's strongest links still keeps those (nobody drawn alone).
-    expect([...getDrawnLinks(source, target, weight, Uint8Array.of(1, 1, 1, 1, 1), 4, 2)]).toEqual([1, 1, 0, 0, 1]);
+    // A cap below the people's strongest links (0–1, 1–2, 1–3) holds: the heaviest two of those.
+    expect([...getDrawnLinks(source, target, weight, Uint8Array.of(1, 1, 1, 1, 1), 4, 2)]).toEqual([1, 1, 0, 0, 0]);
   });
 
   it('never keeps a link that is not a candidate', () => {
