@@ -31,7 +31,7 @@ import {
 } from './filters';
 import type { Store } from './store';
 import type { ViewDeps } from './views';
-import { isSameNetwork } from './state';
+import { getClusterLabel, getOwnerName, isSameNetwork } from './state';
 
 /** Readable evidence-kind names for the toggles. */
 export const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
@@ -71,7 +71,7 @@ export function mountFacets(
   /** Count spans and checkboxes by "facet\u0000value", updated in place. */
   let rows = new Map<string, { input: HTMLInputElement; count: HTMLElement; row: HTMLElement }>();
   let kindRows = new Map<EdgeKind, { input: HTMLInputElement; count: HTMLElement }>();
-  let builtFor: { view: NetworkView; expanded: string } | undefined;
+  let builtFor: { view: NetworkView; expanded: string; edits: unknown } | undefined;
   let summary: HTMLElement | undefined;
 
   const key = (f: Facet, v: string) => `${f}\u0000${v}`;
@@ -151,8 +151,16 @@ export function mountFacets(
             'aria-hidden': 'true',
           })
         : '';
+    // Clusters and owners by the names shown (the user's renames included).
+    const state = deps.store.get();
+    const label =
+      f === 'cluster'
+        ? getClusterLabel(state, Number(item.value)) || item.label
+        : f === 'owner'
+          ? getOwnerName(state, item.value)
+          : item.label;
     // The count sits inside the label so the accessible name reads "Berlin 12".
-    const row = h('div', { className: 'facet-row' }, input, h('label', { for: id }, swatch, item.label, ' ', count));
+    const row = h('div', { className: 'facet-row' }, input, h('label', { for: id }, swatch, label, ' ', count));
     rows.set(key(f, item.value), { input, count, row });
     return row;
   };
@@ -169,9 +177,10 @@ export function mountFacets(
     const exp = [...expanded].sort().join();
     // Rebuild when the view changes, or a ticked value is not on screen (e.g. set from a share link).
     const missing = facetList.some((f) => filters.values[f].some((v) => !rows.has(key(f, v))));
-    if (!builtFor || builtFor.view !== view || builtFor.expanded !== exp || missing) {
+    const edits = deps.store.get().edits;
+    if (!builtFor || builtFor.view !== view || builtFor.expanded !== exp || builtFor.edits !== edits || missing) {
       build(counts);
-      builtFor = { view, expanded: exp };
+      builtFor = { view, expanded: exp, edits };
     }
     for (const f of facetList)
       for (const item of counts.facets[f]) {
@@ -201,7 +210,8 @@ export function mountFacets(
   refresh();
   const offFilters = filtersStore.subscribe(refresh);
   const offView = deps.store.subscribe((s, prev) => {
-    if (!isSameNetwork(s.view, prev.view) || (stale && (options.isShown?.() ?? true))) refresh();
+    if (!isSameNetwork(s.view, prev.view) || s.edits !== prev.edits || (stale && (options.isShown?.() ?? true)))
+      refresh();
   });
   return () => {
     offFilters();

@@ -329,6 +329,16 @@ describe('the explorer', () => {
     oldName = cluster;
   });
 
+  it("shows the new cluster name in the Filter tab's cluster facet", async () => {
+    await openTab(page, 'Filter');
+    const facet = page.locator('fieldset.facet-cluster');
+    const more = facet.getByRole('button', { name: /^Show all \d+ cluster values$/ });
+    if (await more.count()) await more.click();
+    await expect.poll(() => facet.textContent(), { timeout: 10_000 }).toContain(renamed);
+    expect(await facet.textContent()).not.toContain(oldName);
+    await openTab(page, 'Explore');
+  });
+
   it('shows the new cluster name in the legend drawn on the map', async () => {
     await expect.poll(getMapText, { timeout: 30_000 }).toContain(renamed);
     expect(await getMapText()).not.toContain(oldName);
