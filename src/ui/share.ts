@@ -204,7 +204,7 @@ export async function applyShareHash(hash: string, deps: ShareLinkDeps): Promise
     values: { ...settings.filters.values, owner: f.values.owner },
     query: f.query,
   }));
-  if (dropped > 0) store.update((s) => ({ ...s, status: { kind: 'error', message: toDroppedMessage(dropped) } }));
+  if (dropped > 0) store.update((s) => ({ ...s, status: { kind: 'notice', message: toDroppedMessage(dropped) } }));
   return parsed;
 }
 

@@ -10,7 +10,11 @@ import { getClusterNameMatches, getEmptyUserEdits, type UserEdits } from '../cor
 import { getEmptyFilters, type Filters } from './filters';
 
 export type Status =
-  { kind: 'idle' } | { kind: 'busy'; progress: Progress; what: string } | { kind: 'error'; message: string };
+  | { kind: 'idle' }
+  | { kind: 'busy'; progress: Progress; what: string }
+  | { kind: 'error'; message: string }
+  /** Something the user should know that is not a failure (e.g. share-link values this network lacks). */
+  | { kind: 'notice'; message: string };
 
 export const TABS = ['explore', 'ask', 'filter', 'import'] as const;
 export type Tab = (typeof TABS)[number];

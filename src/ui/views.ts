@@ -77,6 +77,9 @@ export function mountStatus(el: HTMLElement, deps: ViewDeps): Dispose {
       );
     } else if (s.status.kind === 'error') {
       el.append(h('span', { role: 'alert', className: 'error' }, s.status.message));
+    } else if (s.status.kind === 'notice') {
+      // The status line is a polite live region (role=status): read out without interrupting.
+      el.append(h('span', { className: 'notice' }, s.status.message));
     }
     el.hidden = s.status.kind === 'idle';
   };

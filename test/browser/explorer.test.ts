@@ -474,6 +474,9 @@ describe('the explorer', () => {
     const mapText = await getMapText();
     expect(mapText).toContain(renamed);
     expect(names.filter((n) => mapText.includes(n))).toEqual([]);
+    // Names on the map are drawn on canvases, which getMapText cannot read: the names' layer says how many it
+    // drew (test/browser/share.test.ts records every text drawn, for the same check by content).
+    await expect.poll(() => page.locator('[data-map]').getAttribute('data-labels'), { timeout: 30_000 }).toBe('0');
 
     const svg = await parseXmlInPage(
       page,
