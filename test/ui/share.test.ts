@@ -189,7 +189,7 @@ describe('applyShareHash', () => {
     expect(choices.filters.values.city).toEqual(['Paris']);
     expect(choices.filters.values.company).toEqual([]);
     expect(choices.presentation).toBe(false); // the link's settings, not a mix with the ones before
-    expect(status).toEqual({ kind: 'error', message: toDroppedMessage(2) });
+    expect(status).toEqual({ kind: 'notice', message: toDroppedMessage(2) });
     expect(toDroppedMessage(2)).toMatch(/2 of its settings are not in this network and were ignored/);
   });
 
