@@ -29,7 +29,7 @@ import {
   type FacetCounts,
   type Filters,
 } from './filters';
-import type { Store } from './store';
+import { createShownUpdater, type Store } from './store';
 import type { ViewDeps } from './views';
 import { getClusterLabel, getOwnerName, isSameNetwork } from './state';
 
@@ -202,16 +202,12 @@ export function mountFacets(
         : `${counts.kept} of ${counts.total} people match the filters`;
   };
 
-  let stale = false;
-  const refresh = () => {
-    stale = !(options.isShown?.() ?? true);
-    if (!stale) update();
-  };
-  refresh();
-  const offFilters = filtersStore.subscribe(refresh);
+  const updater = createShownUpdater(update, options.isShown);
+  updater.refresh();
+  const offFilters = filtersStore.subscribe(updater.refresh);
   const offView = deps.store.subscribe((s, prev) => {
-    if (!isSameNetwork(s.view, prev.view) || s.edits !== prev.edits || (stale && (options.isShown?.() ?? true)))
-      refresh();
+    if (!isSameNetwork(s.view, prev.view) || s.edits !== prev.edits) updater.refresh();
+    else updater.catchUp();
   });
   return () => {
     offFilters();

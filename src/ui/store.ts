@@ -35,3 +35,23 @@ export function createStore<S>(initial: S): Store<S> {
     },
   };
 }
+
+export interface ShownUpdater {
+  /** Update now if shown, else remember the view is out of date. */
+  refresh(): void;
+  /** Update if the view was out of date and is shown now. */
+  catchUp(): void;
+}
+
+/**
+ * For a view that may be off screen (a closed tab): `update` runs only while `isShown()`; changes made while it
+ * is not only mark it out of date, and `catchUp` brings it up to date once shown. Default: always shown.
+ */
+export function createShownUpdater(update: () => void, isShown: () => boolean = () => true): ShownUpdater {
+  let stale = false;
+  const refresh = () => {
+    stale = !isShown();
+    if (!stale) update();
+  };
+  return { refresh, catchUp: () => stale && isShown() && refresh() };
+}

@@ -18,7 +18,7 @@
 import type { NetworkView } from '../worker/protocol';
 import { clear, h } from './dom';
 import { applyFilters, type Filters } from './filters';
-import type { Store } from './store';
+import { createShownUpdater, type Store } from './store';
 import type { ViewDeps } from './views';
 import { isSameNetwork } from './state';
 
@@ -364,15 +364,12 @@ export function mountTimeline(
   fromInput.addEventListener('change', onDates);
   toInput.addEventListener('change', onDates);
   clearButton.addEventListener('click', onClear);
-  let stale = false;
-  const refresh = () => {
-    stale = !(options.isShown?.() ?? true);
-    if (!stale) update();
-  };
-  refresh();
-  const offFilters = filtersStore.subscribe(refresh);
+  const shown = createShownUpdater(update, options.isShown);
+  shown.refresh();
+  const offFilters = filtersStore.subscribe(shown.refresh);
   const offView = deps.store.subscribe((s, prev) => {
-    if (!isSameNetwork(s.view, prev.view) || (stale && (options.isShown?.() ?? true))) refresh();
+    if (!isSameNetwork(s.view, prev.view)) shown.refresh();
+    else shown.catchUp();
   });
   return () => {
     offFilters();
