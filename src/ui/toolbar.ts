@@ -34,6 +34,19 @@ const personWordsCache = new WeakMap<NetworkView, (value: string) => boolean>();
  * set look-ups (getPersonDataTest scans every name per value: fine for a link's few values, minutes for
  * 30,000 people's cells). Each distinct value is tested once.
  */
+
+/**
+ * Folded words of a text for getPersonWordsTest, names and values alike: split at anything but letters, digits
+ * and the characters of e-mails and URLs (@ . _ / -), those trimmed from a word's ends. "Chloé Marsh's Bakery"
+ * and "Studio (Chloé Marsh)." hold the words "chloe marsh".
+ */
+function toWords(text: string): string[] {
+  return toSearchText(text)
+    .split(/[^\p{L}\p{N}@._/-]+/u)
+    .map((w) => w.replace(/^[@._/-]+|[@._/-]+$/g, ''))
+    .filter(Boolean);
+}
+
 export function getPersonWordsTest(view: NetworkView): (value: string) => boolean {
   const cached = personWordsCache.get(view);
   if (cached) return cached;
@@ -42,21 +55,21 @@ export function getPersonWordsTest(view: NetworkView): (value: string) => boolea
   let longest = 1;
   for (const p of [...view.people, ...view.owners.map((o) => ({ ...o, url: undefined }))])
     for (const raw of [p.name, p.id, p.url]) {
-      const t = raw ? toSearchText(raw) : '';
+      const words = raw ? toWords(raw) : [];
+      const t = words.join(' ');
       if (t.length < 2) continue;
       exact.add(t);
-      if (t.includes(' ') || (raw !== p.name && t.length >= 4)) {
+      if (words.length > 1 || (raw !== p.name && t.length >= 4)) {
         runs.add(t);
-        longest = Math.max(longest, t.split(' ').length);
+        longest = Math.max(longest, words.length);
       }
     }
   const seen = new Map<string, boolean>();
   const test = (value: string): boolean => {
     let answer = seen.get(value);
     if (answer !== undefined) return answer;
-    const t = toSearchText(value);
-    answer = exact.has(t);
-    const words = t.split(' ');
+    const words = toWords(value);
+    answer = exact.has(words.join(' '));
     for (let i = 0; i < words.length && !answer; i++)
       for (let n = 1; n <= longest && i + n <= words.length && !answer; n++)
         answer = runs.has(words.slice(i, i + n).join(' '));

@@ -87,5 +87,10 @@ describe('getPersonWordsTest', () => {
     for (const v of values) expect(words(v), v).toBe(scan(v));
     expect(words('Chloé Marsh Consulting')).toBe(true);
     expect(words('Orbit Co')).toBe(false);
+    // Names next to punctuation are still names (the share link's test finds them too).
+    for (const v of ['Chloé Marsh, Consulting', "Chloé Marsh's Bakery", 'Studio (Chloé Marsh)', 'Chloé Marsh.']) {
+      expect(words(v), v).toBe(true);
+      expect(scan(v), v).toBe(true);
+    }
   });
 });
