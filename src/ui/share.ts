@@ -163,7 +163,7 @@ export function parseShareHash(hash: string, view: NetworkView): ParsedShare | u
 /** What applying a share link needs: the store and the actions (a subset of ViewDeps). */
 export interface ShareLinkDeps {
   store: Store<AppState>;
-  actions: Pick<Actions, 'recluster' | 'setChoice' | 'setFilters'>;
+  actions: Pick<Actions, 'recluster' | 'setChoice' | 'setFilters'> & Partial<Pick<Actions, 'currentInput'>>;
 }
 
 /** The status line's words for settings of a link that this network does not have. */
@@ -197,7 +197,8 @@ export async function applyShareHash(hash: string, deps: ShareLinkDeps): Promise
   }
   const { settings, dropped } = parsed;
   if (settings.sizeBy) actions.setChoice('sizeBy', settings.sizeBy);
-  actions.setChoice('presentation', settings.presentation === true);
+  // A link can turn presentation mode on, never off: opened while presenting, it must not bring names back.
+  if (settings.presentation) actions.setChoice('presentation', true);
   actions.setChoice('colorLinks', settings.colorLinks === true);
   actions.setFilters((f) => ({
     ...settings.filters,
@@ -214,19 +215,33 @@ export async function applyShareHash(hash: string, deps: ShareLinkDeps): Promise
  */
 export function mountShareLink(target: Window, deps: ShareLinkDeps): () => void {
   let pending: string | undefined = target.location.hash.length > 1 ? target.location.hash : undefined;
+  /**
+   * A link applied to the start sample that did not fit it (values it lacks) is applied once more to the next
+   * network opened: a recipient with nothing remembered sees the sample first, then opens their own files.
+   */
+  let retry: { hash: string; view: AppState['view'] } | undefined;
   let applying = false;
   const tryApply = () => {
     const s = deps.store.get();
+    if (retry && s.view && s.view !== retry.view && deps.actions.currentInput?.() !== 'sample') {
+      pending ??= retry.hash;
+      retry = undefined;
+    }
     if (pending === undefined || applying || !s.view || s.status.kind === 'busy') return;
     const hash = pending;
     pending = undefined;
     applying = true;
+    const onSample = deps.actions.currentInput?.() === 'sample';
     // After the frame that shows the network (and outside the store's update that brought it).
     const apply = () =>
-      void applyShareHash(hash, deps).finally(() => {
-        applying = false;
-        tryApply();
-      });
+      void applyShareHash(hash, deps)
+        .then((parsed) => {
+          if (onSample && parsed && parsed.dropped > 0) retry = { hash, view: deps.store.get().view };
+        })
+        .finally(() => {
+          applying = false;
+          tryApply();
+        });
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(apply));
     else setTimeout(apply);
   };

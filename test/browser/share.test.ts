@@ -267,9 +267,13 @@ describe('a shared link', () => {
 
   it('a hashchange applies another link; outside presentation mode the same checks find names', async () => {
     await page.evaluate(() => (location.hash = '#v=1&size=score&res=1.2'));
-    await expect.poll(() => checkbox('Presentation mode').isChecked(), { timeout: 30_000 }).toBe(false);
+    await expect
+      .poll(() => toolbar().getByRole('combobox', { name: 'Size by' }).inputValue(), { timeout: 30_000 })
+      .toBe('score');
     await expect(checkbox('Colour links by evidence').isChecked()).resolves.toBe(false);
-    await expect(toolbar().getByRole('combobox', { name: 'Size by' }).inputValue()).resolves.toBe('score');
+    // A link never turns presentation mode off (names must not come back while presenting): the person does.
+    await expect(checkbox('Presentation mode').isChecked()).resolves.toBe(true);
+    await checkbox('Presentation mode').uncheck();
     await waitForMap(page);
 
     await resetDrawLog();

@@ -188,7 +188,8 @@ describe('applyShareHash', () => {
     const { choices, status } = store.get();
     expect(choices.filters.values.city).toEqual(['Paris']);
     expect(choices.filters.values.company).toEqual([]);
-    expect(choices.presentation).toBe(false); // the link's settings, not a mix with the ones before
+    // The link's filters replace the ones before; presentation mode stays on (a link never turns it off).
+    expect(choices.presentation).toBe(true);
     expect(status).toEqual({ kind: 'notice', message: toDroppedMessage(2) });
     expect(toDroppedMessage(2)).toMatch(/2 of its settings are not in this network and were ignored/);
   });
@@ -217,6 +218,31 @@ describe('applyShareHash', () => {
 describe('mountShareLink', () => {
   const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+  it('applies a link that did not fit the start sample once more to the next network opened', async () => {
+    const store = createStore<AppState>(getEmptyAppState());
+    const { client } = createReclusterClient(makeView);
+    let input: 'sample' | 'files' = 'sample';
+    const actions = { ...createActions(store, client), currentInput: () => (input === 'sample' ? 'sample' : []) };
+    const target = Object.assign(new EventTarget(), { location: { hash: '#v=1&city=Paris&city=Atlantis' } });
+    const dispose = mountShareLink(target as unknown as Window, { store, actions });
+    store.update((s) => ({ ...s, view: makeView() }));
+    await flush();
+    expect(store.get().choices.filters.values.city).toEqual(['Paris']);
+    expect(store.get().status.kind).toBe('notice');
+    // The person opens their own files: the filters start empty, then the link is applied again.
+    input = 'files';
+    actions.setFilters(() => getEmptyFilters());
+    store.update((s) => ({ ...s, view: makeView() }));
+    await flush();
+    expect(store.get().choices.filters.values.city).toEqual(['Paris']);
+    // Only once.
+    actions.setFilters(() => getEmptyFilters());
+    store.update((s) => ({ ...s, view: makeView() }));
+    await flush();
+    expect(store.get().choices.filters.values.city).toEqual([]);
+    dispose();
+  });
+
   it('applies the hash the app opened with once a network is there, and every hashchange', async () => {
     const store = createStore<AppState>(getEmptyAppState());
     const { client } = createReclusterClient(makeView);
@@ -235,7 +261,7 @@ describe('mountShareLink', () => {
     await flush();
     expect(store.get().choices.filters.values.city).toEqual(['Berlin']);
     expect(store.get().choices.sizeBy).toBe('strength');
-    expect(store.get().choices.presentation).toBe(false);
+    expect(store.get().choices.presentation).toBe(true); // on from the first link: a link never turns it off
 
     // A later network (another import) does not get the link again.
     actions.setFilters(() => getEmptyFilters());
