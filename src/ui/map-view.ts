@@ -107,18 +107,18 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     labelsShown = clusterLabels(s);
     labelsHidden = undefined;
     labels = mountClusterLabels(map.sigma as never, graph, { labels: labelsShown });
-    const placed = labels;
-    map.setLabelObstacles(() => placed.boxes());
     el.dataset.nodes = String(graph.order);
     el.dataset.edges = String(graph.size);
     // Sigma drew the map in its constructor (a synchronous render): it is on screen with the next frame.
-    // (Registering a custom WebGL layer used to schedule a second full render of the first map, about two
-    // seconds more of a blocked page at 30,000 people without a GPU.)
+    // (Registering a custom WebGL layer used to schedule a second full render of each new map.)
     const drawn = map;
     requestAnimationFrame(() => {
       if (map === drawn) el.dataset.ready = 'true';
     });
     look();
+    // After look(): in presentation mode the names' layer is off before it first paints.
+    const placed = labels;
+    map.setLabelObstacles(() => placed.boxes());
   };
 
   /**
@@ -181,7 +181,9 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     // must not wait for the first of them. The newest request wins.
     frame: (indices) => {
       const ticket = ++frames;
-      const go = () => ticket === frames && map?.frame(indices.map(String));
+      const target = map;
+      // Not on a map rebuilt meanwhile (its indices may name other people).
+      const go = () => ticket === frames && map === target && map?.frame(indices.map(String));
       if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(go));
       else go();
     },

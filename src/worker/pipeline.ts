@@ -84,7 +84,7 @@ export interface Session {
   whenReady(): Promise<void>;
   /**
    * Builds what the first Ask needs (the network's ask index, the vocabulary's term table) so it is as fast as
-   * the next; the worker calls it once the scores are sent. Without it the first Ask builds them.
+   * the next; the worker calls it once the layout has settled. Without it the first Ask builds them.
    */
   prepareAsk(): void;
   /** Who should `me` ask about this need, over the last completed analysis. */

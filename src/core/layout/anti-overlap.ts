@@ -85,6 +85,7 @@ export function separateOverlaps(
   const sorted = new Int32Array(n);
   const spacing2 = spacing * spacing;
   let start = new Int32Array(0);
+  let fill = new Int32Array(0);
 
   for (let it = 0; it < maxIterations; it++) {
     const { x0, y0, extent } = bounds();
@@ -102,7 +103,8 @@ export function separateOverlaps(
       start[cellOf[i]! + 1]!++;
     }
     for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
-    const fill = start.slice(0, cells);
+    if (fill.length < cells) fill = new Int32Array(start.length);
+    fill.set(start.subarray(0, cells));
     for (let i = 0; i < n; i++) sorted[fill[cellOf[i]!]!++] = i;
 
     let close = 0;
