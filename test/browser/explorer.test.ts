@@ -25,6 +25,7 @@ import {
   parseXmlInPage,
   readPngSize,
   runAnalysis,
+  waitForLayoutStopped,
   waitForMap,
   waitForPerson,
   type AppPage,
@@ -176,14 +177,7 @@ describe('the explorer', () => {
   });
 
   it('settles the layout and stops it on its own', async () => {
-    await page.waitForFunction(
-      () => document.querySelector('[data-map]')?.getAttribute('data-layout') === 'stopped',
-      null,
-      {
-        timeout: 150_000,
-        polling: 500,
-      },
-    );
+    await waitForLayoutStopped(page, 150_000);
     await expect(toolbar().textContent()).resolves.toContain('Layout settled');
     await expect(toolbar().getByRole('button', { name: 'Stop layout' }).count()).resolves.toBe(0);
   });
@@ -390,13 +384,7 @@ describe('the explorer', () => {
         timeout: 60_000,
       },
     );
-    await page.waitForFunction(
-      () => document.querySelector('[data-map]')?.getAttribute('data-layout') === 'stopped',
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
+    await waitForLayoutStopped(page, 30_000);
     await expect(toolbar().textContent()).resolves.toContain('Layout settled');
 
     await waitForMap(page, total);

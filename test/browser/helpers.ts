@@ -91,6 +91,18 @@ export async function waitForMap(page: Page, nodes?: number, timeout = LOAD_TIME
   return getMapData(page);
 }
 
+/** Wait until the map's layout has stopped (by itself, or stopped by the user). */
+export async function waitForLayoutStopped(page: Page, timeout = LOAD_TIMEOUT): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-map]')?.dataset.layout === 'stopped',
+    null,
+    {
+      timeout,
+      polling: 250,
+    },
+  );
+}
+
 /**
  * Start watching the status line: from now on, `waitForOutcome` resolves when an analysis started
  * after this call has ended, with the error shown (role=alert) or undefined when a new map was drawn.

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser';
-import { getPersonPanel, LOAD_TIMEOUT, openApp, waitForMap, type AppPage } from './helpers';
+import { getPersonPanel, openApp, waitForLayoutStopped, waitForMap, type AppPage } from './helpers';
 import { startServer, type StaticServer } from './server';
 
 let server: StaticServer;
@@ -16,14 +16,7 @@ beforeAll(async () => {
   browser = await launch();
   app = await openApp(browser, server.url);
   await waitForMap(app.page);
-  await app.page.waitForFunction(
-    () => document.querySelector<HTMLElement>('[data-map]')?.dataset.layout === 'stopped',
-    null,
-    {
-      timeout: LOAD_TIMEOUT,
-      polling: 250,
-    },
-  );
+  await waitForLayoutStopped(app.page);
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,25 +4,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDrawnPixels, launch } from './browser';
-import { LOAD_TIMEOUT, openApp, waitForMap, type AppPage } from './helpers';
+import { openApp, waitForLayoutStopped, waitForMap, type AppPage } from './helpers';
 import { startServer, type StaticServer } from './server';
 
 let server: StaticServer;
 let browser: Browser;
 let app: AppPage;
 
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelector<HTMLElement>('[data-map]')?.dataset.layout === 'stopped', null, {
-    timeout: LOAD_TIMEOUT,
-    polling: 250,
-  });
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
   app = await openApp(browser, server.url);
   await waitForMap(app.page);
-  await settled(app.page);
+  await waitForLayoutStopped(app.page);
 });
 afterAll(async () => {
   await browser?.close();
@@ -135,7 +129,7 @@ describe('the map by touch', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
     await waitForMap(page);
-    await settled(page);
+    await waitForLayoutStopped(page);
     // The first super-connector's button selects them and frames them at the map's centre.
     await page.getByRole('list', { name: 'Super-connectors' }).getByRole('button').first().click();
     await page.waitForFunction(() => Boolean(document.querySelector<HTMLElement>('[data-map]')?.dataset.selected));
