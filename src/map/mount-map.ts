@@ -134,6 +134,36 @@ const EDGE_STYLES = [
   },
 ];
 
+type RenderParams = Record<string, unknown>;
+interface NodeProgram {
+  render(params: RenderParams, offset?: number, count?: number): void;
+}
+
+/**
+ * Sigma, drawing people once per frame instead of twice. Sigma 4 draws every node a second time into its
+ * picking frame (no setting turns that pass off for nodes; links skip it when link events are off), and
+ * nothing here reads that frame: hit testing is our own grid, and sigma's handlers that read the frame are
+ * removed (below). In Chromium without a GPU that pass was about a fifth of each frame of the 30,000-people
+ * map, and a frame is main-thread time there: the compositor reads the WebGL canvas back synchronously
+ * (docs/performance.md, One frame at 30k). Sigma (re)creates its node program in `initPrograms`, at
+ * construction, before the first frame, and after a lost context; the program it makes is handed render
+ * parameters without a picking frame, as sigma does itself for links.
+ */
+const MapSigma = class extends Sigma<DisplayNode, DisplayEdge> {};
+Object.defineProperty(MapSigma.prototype, 'initPrograms', {
+  value: function initPrograms(this: { nodeProgram?: NodeProgram }, ...args: unknown[]) {
+    const base = (Sigma.prototype as unknown as { initPrograms(...a: unknown[]): unknown }).initPrograms;
+    const out = base.apply(this, args);
+    const program = this.nodeProgram;
+    if (program) {
+      const render = program.render;
+      program.render = (params, offset, count) =>
+        render.call(program, { ...params, pickingFrameBuffer: null }, offset, count);
+    }
+    return out;
+  },
+});
+
 export function mountMap(container: HTMLElement, graph: DisplayGraph, events: MapEvents = {}): MapHandle {
   let look: MapLook = {};
   /** Per node key: hidden (1) or dimmed (2) by the filters, as last set. */
@@ -145,7 +175,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   /** Links hidden by their kinds, as last set. */
   let kindHidden = new Set<string>();
 
-  const sigma = new Sigma(graph, container, {
+  const sigma = new MapSigma(graph, container, {
     settings: {
       // Sizes in screen pixels (sigma 4 reads them in layout units by default, which makes them
       // depend on how far the layout spread).
@@ -155,8 +185,8 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       // People's names are drawn on our own 2D layer (label-layer.ts), by importance and without overlap.
       renderLabels: false,
       hideEdgesOnMove: isBigMap(graph),
-      // Our own hit testing answers hover and clicks (see above); sigma still draws its picking frame on
-      // every render, at 1/8 of the size in each direction to spare software WebGL the fill.
+      // Our own hit testing answers hover and clicks (see above); people are not drawn into sigma's
+      // picking frame (MapSigma), which is still cleared on every render: 1/8 of the size each way.
       pickingDownSizingRatio: 8,
       minEdgeThickness: 0.6,
     },
