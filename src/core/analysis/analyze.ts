@@ -15,11 +15,14 @@ import type { PeopleIndex } from '../people';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
 import {
+  BETWEENNESS_DEFAULTS,
   computeBetweennessFromPlan,
   getBetweennessPlan,
+  getBetweennessStages,
   type BetweennessOptions,
   type BetweennessPlan,
   type BetweennessResult,
+  type BetweennessStages,
 } from './betweenness';
 import { computeClusterNames, type ClusterDescription, type ClusterNameOptions } from './cluster-names';
 import { toClusterResult, UNCLUSTERED, type ClusterOptions } from './clusters';
@@ -242,6 +245,16 @@ export function getBridgingInput(network: Pick<ClusteredNetwork, 'csr'>, options
   const { csr } = network;
   const plan = getBetweennessPlan(csr.nodes.length, { ...o.betweenness, rng: createRng(o.seed * 7919 + 17) });
   return { csr, plan };
+}
+
+/**
+ * The plan of a bridging input in two stages, for the app's first estimate (`betweenness.firstEstimate` sources,
+ * the first of each part), or undefined when it is exact or small (see getBetweennessStages). The final values are
+ * those of {@link computeBridging}, bit for bit.
+ */
+export function getBridgingStages(input: BridgingInput, options: AnalysisOptions = {}): BetweennessStages | undefined {
+  const { firstEstimate } = { ...BETWEENNESS_DEFAULTS, ...options.betweenness };
+  return getBetweennessStages(input.plan, firstEstimate);
 }
 
 /** Betweenness of a bridging input in this thread (the app's worker runs the plan's parts in threads instead). */

@@ -16,6 +16,12 @@
  * (`getBetweennessPlan`, `accumulateDependencies`, `toBetweenness` are the pieces;
  * `computeBetweennessFromPlan` and `computeBetweenness` run them in one thread).
  *
+ * Progressive: a part's sum is a running sum over its sources, so it can be taken in two stages
+ * (`getBetweennessStages`): the first sources of every part, whose sums already give an unbiased estimate
+ * over fewer pivots (`toBetweenness(plan, sums, sources)`), then the rest of each part continuing from its
+ * first sums (`accumulateDependencies(…, from)`). Each node's sum gets the same additions in the same order
+ * as in one pass, so the final values are the one-pass bits.
+ *
  * Distances: by default weighted, length of a link = 1 / weight, so shortest paths prefer strong,
  * real ties (a message-heavy connection or an edge-table tie) over inferred `similar` links, which
  * would otherwise act as shortcuts and blur who truly bridges. `weighted: false` gives hop counts
@@ -37,6 +43,11 @@ export interface BetweennessOptions {
   linearScaling?: boolean;
   /** Runs of sources summed apart and then added in order (threads in the app; the result depends on it). Default 2. */
   parts?: number;
+  /**
+   * Sources of the app's first estimate (see getBetweennessStages): the first ones of each part, summed and shown
+   * before the rest; the final values do not depend on it. Default 64.
+   */
+  firstEstimate?: number;
   /** Random numbers in [0, 1) for the pivots (seeded in Netwell). Default: mulberry32 seeded 1, via the caller. */
   rng?: () => number;
   /** Divide by (n − 1)(n − 2) / 2, the number of pairs not involving the node. Default false. */
@@ -49,6 +60,7 @@ export const BETWEENNESS_DEFAULTS = {
   pivots: 256,
   linearScaling: true,
   parts: 2,
+  firstEstimate: 64,
   normalized: false,
 };
 
@@ -62,6 +74,12 @@ export interface BetweennessResult {
 
 /** The typed arrays a pass needs: what a thread is sent. */
 export type CsrArrays = Pick<Csr, 'offsets' | 'targets' | 'weights'>;
+
+/** Sources of one part to sum over, on from that part's sums so far when `from` is given (a second stage). */
+export interface BetweennessRun {
+  sources: Int32Array;
+  from?: Float64Array;
+}
 
 /** What to compute: the sources in parts, and how. */
 export interface BetweennessPlan {
@@ -113,18 +131,57 @@ export function getBetweennessPlan(n: number, options: BetweennessOptions = {}):
 }
 
 /**
+ * A plan in two stages, for a first estimate: `first[p]` is the first sources of part p, `rest[p]` the remaining
+ * ones, to be summed on from part p's first sums.
+ */
+export interface BetweennessStages {
+  first: Int32Array[];
+  rest: Int32Array[];
+  /** Sources in `first`, all parts together: the scale of the first estimate. */
+  firstSources: number;
+}
+
+/**
+ * The plan in two stages whose first one has `estimate` sources, shared out over the parts as the parts share
+ * the plan. Undefined when the plan is exact (exact values are not estimated), has at most `estimate` sources,
+ * or `estimate` is fewer than the parts.
+ */
+export function getBetweennessStages(plan: BetweennessPlan, estimate: number): BetweennessStages | undefined {
+  const k = Math.floor(estimate);
+  if (plan.exact || k < plan.parts.length || k >= plan.sources) return undefined;
+  const first: Int32Array[] = [];
+  const rest: Int32Array[] = [];
+  let firstSources = 0;
+  plan.parts.forEach((part, p) => {
+    // Part p's share of the first sources, as the plan split the sources: sizes differ by at most one.
+    const take = Math.min(
+      part.length,
+      Math.floor(((p + 1) * k) / plan.parts.length) - Math.floor((p * k) / plan.parts.length),
+    );
+    first.push(part.subarray(0, take));
+    rest.push(part.subarray(take));
+    firstSources += take;
+  });
+  return { first, rest, firstSources };
+}
+
+/**
  * Brandes' dependency sums δ over `sources` (unscaled), node by node. With `linear`, each path's
- * contribution to v is d(s, v) / d(s, t) (Geisberger et al. 2008).
+ * contribution to v is d(s, v) / d(s, t) (Geisberger et al. 2008). With `from` (the sums over earlier sources
+ * of the same part; not changed), the sums go on from there: the same bits as one pass over both runs.
  */
 export function accumulateDependencies(
   csr: CsrArrays,
   sources: Int32Array,
   weighted: boolean,
   linear = false,
+  from?: Float64Array,
 ): Float64Array {
   const { offsets, targets, weights } = csr;
   const n = offsets.length - 1;
-  const values = new Float64Array(Math.max(0, n));
+  if (from && from.length !== Math.max(0, n))
+    throw new Error(`core/analysis/betweenness: 'from' has ${from.length} sums for ${n} nodes.`);
+  const values = from ? from.slice() : new Float64Array(Math.max(0, n));
   if (n <= 0) return values;
   const dist = new Float64Array(n);
   const sigma = new Float64Array(n);
@@ -238,17 +295,24 @@ export function accumulateDependencies(
   return values;
 }
 
-/** Adds the parts' sums in order and scales them to betweenness (undirected, each pair once). */
-export function toBetweenness(plan: BetweennessPlan, sums: readonly Float64Array[]): BetweennessResult {
+/**
+ * Adds the parts' sums in order and scales them to betweenness (undirected, each pair once). `sources` is how
+ * many sources the sums are over: the plan's (default), or fewer for a first estimate (see getBetweennessStages).
+ */
+export function toBetweenness(
+  plan: BetweennessPlan,
+  sums: readonly Float64Array[],
+  sources = plan.sources,
+): BetweennessResult {
   const n = sums[0]?.length ?? 0;
   const values = new Float64Array(n);
   for (const part of sums) for (let i = 0; i < n; i++) values[i]! += part[i]!;
   // Exact: each pair was counted from both ends — halve. Sampled: scale by n / pivots; plain Brandes–Pich
   // counts a pair from both ends too (halve), linear scaling splits each path between its two ends (don't).
-  const scale = plan.exact ? 0.5 : (n / Math.max(1, plan.sources)) * (plan.linear ? 1 : 0.5);
+  const scale = plan.exact ? 0.5 : (n / Math.max(1, sources)) * (plan.linear ? 1 : 0.5);
   const norm = plan.normalized && n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
   for (let i = 0; i < n; i++) values[i] = values[i]! * scale * norm;
-  return { values, exact: plan.exact, sources: plan.sources };
+  return { values, exact: plan.exact, sources };
 }
 
 /** Runs every part of a plan in this thread and scales the sums: what the app's threads give, in one. */

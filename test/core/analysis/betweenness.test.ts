@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   accumulateDependencies,
   computeBetweenness,
+  computeBetweennessFromPlan,
   getBetweennessPlan,
+  getBetweennessStages,
   toBetweenness,
 } from '../../../src/core/analysis/betweenness';
 import { toCsr, toCsrFromEdges } from '../../../src/core/analysis/csr';
@@ -161,6 +163,58 @@ describe('linear scaling and parts (Geisberger et al. 2008; threads in the app)'
     ).values;
     const single = computeBetweenness(csr, { exactMaxNodes: 0, pivots: 20, parts: 2, rng: createRng(3) }).values;
     expect([...threaded]).toEqual([...single]);
+  });
+});
+
+describe('in two stages: a first estimate, then the rest of each part (the app, progressively)', () => {
+  const csr = toCsr(toGraph(readEmailEuCore()));
+  const n = csr.nodes.length;
+  const plan = getBetweennessPlan(n, { exactMaxNodes: 0, pivots: 40, rng: createRng(7) });
+  const bits = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+  it('takes the first sources of each part, as the parts share the plan, and leaves the rest', () => {
+    const stages = getBetweennessStages(plan, 10)!;
+    expect(stages.first.map((f) => f.length)).toEqual([5, 5]);
+    expect(stages.rest.map((r) => r.length)).toEqual([15, 15]);
+    expect(stages.firstSources).toBe(10);
+    plan.parts.forEach((part, p) => expect([...(stages.first[p] ?? []), ...(stages.rest[p] ?? [])]).toEqual([...part]));
+    expect(getBetweennessStages(plan, 7)!.first.map((f) => f.length)).toEqual([3, 4]);
+    // Nothing to gain: exact values, or a first stage as big as the plan.
+    expect(getBetweennessStages(plan, 40)).toBeUndefined();
+    expect(getBetweennessStages(plan, 1)).toBeUndefined();
+    expect(getBetweennessStages(getBetweennessPlan(30), 10)).toBeUndefined();
+  });
+
+  it('ends with the bits of one pass: each part summed on from its first sums', () => {
+    const stages = getBetweennessStages(plan, 10)!;
+    for (const weighted of [true, false]) {
+      const first = stages.first.map((sources) => accumulateDependencies(csr, sources, weighted, true));
+      const copies = first.map((f) => f.slice());
+      const rest = stages.rest.map((sources, p) => accumulateDependencies(csr, sources, weighted, true, first[p]));
+      // `from` is read, not changed.
+      first.forEach((f, p) => expect(bits(f)).toEqual(bits(copies[p]!)));
+      const onePass = plan.parts.map((part) => accumulateDependencies(csr, part, weighted, true));
+      rest.forEach((r, p) => expect(bits(r)).toEqual(bits(onePass[p]!)));
+      const staged = toBetweenness({ ...plan, weighted }, rest);
+      expect(bits(staged.values)).toEqual(bits(computeBetweennessFromPlan(csr, { ...plan, weighted }).values));
+      expect(staged.sources).toBe(40);
+    }
+  });
+
+  it("gives as first estimate the first sources' own sampled betweenness, scaled by n over their count", () => {
+    const stages = getBetweennessStages(plan, 10)!;
+    const first = stages.first.map((sources) => accumulateDependencies(csr, sources, true, true));
+    const estimate = toBetweenness(plan, first, stages.firstSources);
+    expect(estimate.sources).toBe(10);
+    expect(estimate.exact).toBe(false);
+    // The plan of those 10 sources alone, in the same two parts.
+    const own = computeBetweennessFromPlan(csr, { ...plan, parts: stages.first, sources: 10 });
+    expect(bits(estimate.values)).toEqual(bits(own.values));
+    for (let i = 0; i < n; i++) expect(estimate.values[i]).toBe((first[0]![i]! + first[1]![i]!) * (n / 10));
+  });
+
+  it('refuses sums from another graph', () => {
+    expect(() => accumulateDependencies(csr, Int32Array.of(0), true, true, new Float64Array(3))).toThrow(/from/);
   });
 });
 
