@@ -39,17 +39,25 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   const n = tokens.length;
   if (n < 2 || k <= 0) return [];
 
-  // 1. Vocabulary and document frequencies.
+  // 1. Vocabulary and document frequencies; each person's distinct token ids, sorted, flat: person i's are
+  // docIds[docStart[i] .. docStart[i + 1]), their weights alongside in docW (no array per person).
   const vocab = new Map<string, number>();
   const labels: string[] = [];
   const df: number[] = [];
-  const docs: { ids: number[]; weights: number[] }[] = [];
   // Per token id: the last document that held it and its largest weight there (no map per document).
   const lastDoc: number[] = [];
   const maxWeight: number[] = [];
+  let held = 0;
+  for (let i = 0; i < n; i++) held += tokens[i]!.length;
+  const docStart = new Int32Array(n + 1);
+  let docIds = new Int32Array(held);
+  let docW = new Float64Array(held);
+  let end = 0;
   for (let i = 0; i < n; i++) {
-    const ids: number[] = [];
-    for (const t of tokens[i]!) {
+    const list = tokens[i]!;
+    const start = end;
+    for (let j = 0; j < list.length; j++) {
+      const t = list[j]!;
       let id = vocab.get(t.token);
       if (id === undefined) {
         id = labels.length;
@@ -62,57 +70,67 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
       if (lastDoc[id] !== i) {
         lastDoc[id] = i;
         maxWeight[id] = Math.max(0, t.weight);
-        ids.push(id);
+        docIds[end++] = id;
       } else maxWeight[id] = Math.max(maxWeight[id]!, t.weight);
     }
-    for (const id of ids) df[id] = df[id]! + 1;
-    ids.sort((x, y) => x - y);
-    docs.push({ ids, weights: ids.map((id) => maxWeight[id]!) });
+    docStart[i + 1] = end;
+    const ids = docIds.subarray(start, end);
+    for (let j = 0; j < ids.length; j++) df[ids[j]!] = df[ids[j]!]! + 1;
+    ids.sort();
+    for (let j = start; j < end; j++) docW[j] = maxWeight[docIds[j]!]!;
+  }
+  if (end < held) {
+    docIds = docIds.slice(0, end);
+    docW = docW.slice(0, end);
   }
 
   // 2. TF-IDF vectors, L2-normalised. idf = ln(n / df): a token everyone has weighs 0.
-  for (const d of docs) {
+  for (let i = 0; i < n; i++) {
     let norm = 0;
-    for (let j = 0; j < d.ids.length; j++) {
-      const w = (d.weights[j] ?? 0) * Math.log(n / (df[d.ids[j] ?? 0] ?? 1));
-      d.weights[j] = w;
+    for (let j = docStart[i]!; j < docStart[i + 1]!; j++) {
+      const w = docW[j]! * Math.log(n / (df[docIds[j]!] ?? 1));
+      docW[j] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm);
-    for (let j = 0; j < d.ids.length; j++) d.weights[j] = norm > 0 ? (d.weights[j] ?? 0) / norm : 0;
+    for (let j = docStart[i]!; j < docStart[i + 1]!; j++) docW[j] = norm > 0 ? docW[j]! / norm : 0;
   }
 
   // 3. Inverted index, flat: the holders of token id are post[postStart[id] .. postStart[id + 1]), their
-  // weights alongside in postW. A long list is sorted by its holders' token signatures (compared in one sort of
-  // everyone; long lists then sort by that integer rank, the same order as comparing the strings), and each
-  // person's place in it is kept per token (docAt), so its window is found without a lookup.
-  const signature = docs.map((d) => d.ids.join(','));
-  const byRank = Array.from({ length: n }, (_, i) => i).sort((x, y) =>
-    (signature[x] ?? '') < (signature[y] ?? '') ? -1 : signature[x] === signature[y] ? x - y : 1,
-  );
+  // weights alongside in postW. A long list is sorted by its holders' token signatures (the ids joined by
+  // commas, compared as strings: compared here id by id, by each id's place among the ids as decimal strings,
+  // which is the same order with no string made; compared in one sort of everyone, long lists then sort by
+  // that integer rank), and each person's place in it is kept per token (docAt), so its window is found
+  // without a lookup.
+  const vocabSize = labels.length;
+  const asText = Array.from({ length: vocabSize }, (_, id) => id).sort();
+  const textRank = new Int32Array(vocabSize);
+  for (let r = 0; r < vocabSize; r++) textRank[asText[r]!] = r;
+  const bySignature = (x: number, y: number): number => {
+    let i = docStart[x]!;
+    let j = docStart[y]!;
+    const iEnd = docStart[x + 1]!;
+    const jEnd = docStart[y + 1]!;
+    for (; i < iEnd && j < jEnd; i++, j++) {
+      const d = textRank[docIds[i]!]! - textRank[docIds[j]!]!;
+      if (d !== 0) return d;
+    }
+    // A signature that is a prefix of the other comes first; equal ones by person.
+    return i < iEnd ? 1 : j < jEnd ? -1 : x - y;
+  };
+  const byRank = Array.from({ length: n }, (_, i) => i).sort(bySignature);
   const rank = new Int32Array(n);
   byRank.forEach((x, r) => (rank[x] = r));
-  const vocabSize = labels.length;
   const postStart = new Int32Array(vocabSize + 1);
-  const docStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    docStart[i + 1] = docStart[i]! + d.ids.length;
-    for (const id of d.ids) postStart[id + 1] = postStart[id + 1]! + 1;
-  }
+  for (let t = 0; t < end; t++) postStart[docIds[t]! + 1] = postStart[docIds[t]! + 1]! + 1;
   for (let id = 0; id < vocabSize; id++) postStart[id + 1] = postStart[id + 1]! + postStart[id]!;
-  const docIds = new Int32Array(docStart[n]!);
-  const docW = new Float64Array(docStart[n]!);
-  const docAt = new Int32Array(docStart[n]!);
+  const docAt = new Int32Array(end);
   const post = new Int32Array(postStart[vocabSize]!);
   const postW = new Float64Array(postStart[vocabSize]!);
   const fill = postStart.slice(0, vocabSize);
   for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    for (let t = 0; t < d.ids.length; t++) {
-      const id = d.ids[t]!;
-      docIds[docStart[i]! + t] = id;
-      docW[docStart[i]! + t] = d.weights[t]!;
+    for (let t = docStart[i]!; t < docStart[i + 1]!; t++) {
+      const id = docIds[t]!;
       post[fill[id]!] = i;
       fill[id] = fill[id]! + 1;
     }

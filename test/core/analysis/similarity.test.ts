@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FacetToken } from '../../../src/core/analysis/facets';
 import { getFacetTokens, toCompanyKey, toEmailDomain } from '../../../src/core/analysis/facets';
@@ -37,6 +38,26 @@ describe('computeSimilarPairs', () => {
     expect(computeSimilarPairs(people, { k: 3, maxPostings: 40 })).toEqual(
       computeSimilarPairs(people, { k: 3, maxPostings: 40 }),
     );
+  });
+
+  it('orders long posting lists by token signatures compared as text, as the string-joining version did', () => {
+    // 40 tokens (ids past 9, so '10' < '9' as text), long lists windowed; some tokens left out, so some
+    // signatures are prefixes of others. The digest is that of the version that joined ids into strings and
+    // sorted those (SHA-256 of the pairs as JSON); ordering ids as numbers gives other pairs (850, not 857).
+    const people = Array.from({ length: 400 }, (_, i) =>
+      [
+        `country:c${i % 3}`,
+        `industry:i${(i * 7) % 13}`,
+        `city:t${(i * 5) % 11}`,
+        `role:r${(i * 3) % 9}`,
+        `position:p${i % 4}`,
+      ]
+        .filter((_, j) => (i + j) % 5 !== 0)
+        .map((token, j) => ({ token, label: token, weight: j === 0 ? 0.3 : 1 })),
+    );
+    const pairs = computeSimilarPairs(people, { k: 3, maxPostings: 30, minSimilarity: 0.2 });
+    expect(pairs).toHaveLength(857);
+    expect(createHash('sha256').update(JSON.stringify(pairs)).digest('hex').slice(0, 16)).toBe('e67826697c45bfc7');
   });
 });
 
