@@ -41,8 +41,13 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
   let input: WorkerFile[] | 'sample' = 'sample';
   /** Loads started so far; each load knows its number, so only the newest one sets `input`. */
   let loads = 0;
+  // The first scores of the view on screen, or the final ones after a first estimate (never an estimate over them).
   client.onScores = (u) =>
-    store.update((s) => (s.view && !s.view.ranked ? { ...s, view: setViewScores(s.view, u) } : s));
+    store.update((s) =>
+      s.view && (!s.view.ranked || (s.view.estimate && !u.estimate))
+        ? { ...s, view: { ...setViewScores(s.view, u), estimate: u.estimate } }
+        : s,
+    );
   client.onLateError = (message) =>
     store.update((s) => ({ ...s, status: { kind: 'error', message: `Ranking super-connectors failed: ${message}` } }));
   client.onLayout = (u) =>

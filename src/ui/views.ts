@@ -1,13 +1,13 @@
 /**
  * The panels around the map. Each is `mountX(el, deps) => dispose`, re-rendering from the store.
  */
-import type { NetworkView, PersonView, SourcedView } from '../worker/protocol';
+import type { NetworkView, PersonView, SourcedView, SuperConnectorView } from '../worker/protocol';
 import { CLUSTER_COLORS, getClusterColor } from '../map/palette';
 import type { Actions } from './actions';
 import { clear, getSafeProfileUrl, h } from './dom';
 import { readFileList } from './files';
 import { toExportDiffSummary } from '../core/diff';
-import { getClusterLabel, getOwnerName, type AppState } from './state';
+import { getClusterLabel, getOwnerName, isSameNetwork, type AppState } from './state';
 import type { Store } from './store';
 
 export interface ViewDeps {
@@ -159,12 +159,79 @@ export function mountClusters(el: HTMLElement, deps: ViewDeps): Dispose {
   };
   render(deps.store.get());
   return deps.store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.edits !== prev.edits) render(s);
+    // Not for scores alone (a first estimate, then the final ones): the list shows none, and redrawing it took
+    // away a cluster name being edited.
+    const rescored = isSameNetwork(s.view, prev.view) && s.view?.clusters === prev.view?.clusters;
+    if ((s.view !== prev.view && !rescored) || s.edits !== prev.edits) render(s);
   });
 }
 
+/** One entry of the Super-connectors list: a button that selects and frames the person. */
+function renderSuperConnector(view: NetworkView, sc: SuperConnectorView, deps: ViewDeps): HTMLLIElement | undefined {
+  const p = view.people[sc.index];
+  if (!p) return undefined;
+  const item = h(
+    'li',
+    {},
+    h(
+      'button',
+      { type: 'button', onclick: () => (deps.actions.select(sc.index), deps.frame([sc.index])) },
+      h('span', { className: 'name' }, p.name),
+      h('span', { className: 'why' }, sc.why.slice(0, 2).join(' · ')),
+    ),
+  );
+  item.dataset.index = String(sc.index);
+  return item;
+}
+
+/**
+ * Puts `items` in `list` in order without taking the focus away: the entry holding the focus stays in the
+ * document (moving a node out of it drops its focus) and the others are placed around it. When the focused
+ * person left the list, the focus goes to the entry now at their place, not to the page.
+ */
+function setListItems(list: HTMLElement, items: HTMLElement[]): void {
+  const active = document.activeElement;
+  const holder =
+    active && list.contains(active) ? Array.from(list.children).find((c) => c.contains(active)) : undefined;
+  const place = holder ? Array.from(list.children).indexOf(holder) : -1;
+  const kept = holder ? items.indexOf(holder as HTMLElement) : -1;
+  if (kept < 0) {
+    list.replaceChildren(...items);
+    if (place >= 0) items[Math.min(place, items.length - 1)]?.querySelector('button')?.focus();
+    return;
+  }
+  for (const child of Array.from(list.children)) if (child !== holder) child.remove();
+  holder!.before(...items.slice(0, kept));
+  holder!.after(...items.slice(kept + 1));
+}
+
 export function mountSuperConnectors(el: HTMLElement, deps: ViewDeps): Dispose {
+  /** The list on screen and the view it shows, for updating it in place when the final scores come. */
+  let shown: { view: NetworkView; list: HTMLElement; note: HTMLElement } | undefined;
+  const NOTE_ESTIMATE = 'First estimate, refining…';
   return onView(deps, (view) => {
+    if (view?.ranked && shown && isSameNetwork(view, shown.view)) {
+      // The final scores after a first estimate: the same list, entries kept by person (a focused one keeps focus).
+      const old = new Map(Array.from(shown.list.children, (li) => [(li as HTMLElement).dataset.index, li]));
+      const items = view.superConnectors.slice(0, 25).flatMap((sc) => {
+        const fresh = renderSuperConnector(view, sc, deps);
+        if (!fresh) return [];
+        const li = old.get(String(sc.index)) as HTMLElement | undefined;
+        if (!li) return [fresh];
+        // Same person: only the reasons may have changed (a bridge rank).
+        const why = li.querySelector('.why');
+        const text = fresh.querySelector('.why')?.textContent ?? '';
+        if (why && why.textContent !== text) why.textContent = text;
+        return [li];
+      });
+      setListItems(shown.list, items);
+      const note = view.estimate ? NOTE_ESTIMATE : shown.view.estimate ? 'Final ranking.' : '';
+      if (shown.note.textContent !== note) shown.note.textContent = note;
+      shown.note.hidden = !note;
+      shown.view = view;
+      return;
+    }
+    shown = undefined;
     clear(el);
     if (!view) return;
     if (!view.ranked) {
@@ -177,22 +244,14 @@ export function mountSuperConnectors(el: HTMLElement, deps: ViewDeps): Dispose {
     }
     const list = h('ol', { className: 'ranked', 'aria-label': 'Super-connectors' });
     for (const sc of view.superConnectors.slice(0, 25)) {
-      const p = view.people[sc.index];
-      if (!p) continue;
-      list.append(
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            { type: 'button', onclick: () => (deps.actions.select(sc.index), deps.frame([sc.index])) },
-            h('span', { className: 'name' }, p.name),
-            h('span', { className: 'why' }, sc.why.slice(0, 2).join(' · ')),
-          ),
-        ),
-      );
+      const item = renderSuperConnector(view, sc, deps);
+      if (item) list.append(item);
     }
-    el.append(h('h2', {}, 'Super-connectors'), list);
+    // Says whether the list is a first estimate (the final one replaces it in place), then that it is final.
+    const note = h('p', { className: 'hint', role: 'status' }, view.estimate ? NOTE_ESTIMATE : '');
+    note.hidden = !view.estimate;
+    el.append(h('h2', {}, 'Super-connectors'), note, list);
+    shown = { view, list, note };
   });
 }
 
@@ -277,7 +336,8 @@ export function getScoreText(view: NetworkView, index: number): string {
   if (!view.ranked) return 'being computed…';
   let above = 0;
   for (const q of view.people) if (q.score > p.score) above++;
-  return `${p.score.toFixed(2)} (#${(above + 1).toLocaleString('en')} of ${view.people.length.toLocaleString('en')})`;
+  const rank = `#${(above + 1).toLocaleString('en')} of ${view.people.length.toLocaleString('en')}`;
+  return `${p.score.toFixed(2)} (${rank}${view.estimate ? ', first estimate, refining…' : ''})`;
 }
 
 const indexById = new WeakMap<NetworkView, Map<string, number>>();

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 // The analysis worker: thin. It runs the pipeline (src/worker/pipeline.ts) off the page, reports
-// progress per stage, stops when cancelled or superseded, and answers in two steps: the map's view as
-// soon as clusters are named (typed arrays transferred), then the super-connector scores once bridging,
-// run in two bridging threads (bridging-pool.ts), is done. Then it refines the layout in chunks
-// (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
+// progress per stage, stops when cancelled or superseded, and answers in steps: the map's view as soon as
+// clusters are named (typed arrays transferred), then the super-connector scores, run in two bridging
+// threads (bridging-pool.ts): a first estimate over the first sampled sources, then the final scores, which
+// go on from it (the CLI's bits). Then it refines the layout in chunks (ForceAtlas2 over typed arrays),
+// sending positions until stable or stopped.
 import { getLinkExplanations } from '../core/analysis/explain-link';
 import { createForceLayout } from '../core/layout/force-layout';
 import type { NetworkView, PageMessage, Stage, WorkerFile, WorkerMessage } from './protocol';
@@ -202,7 +203,26 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       awaitingDraw?.resolve();
       awaitingDraw = { id, resolve: done };
     });
-  const hooks = { onProgress, isCancelled, onClusters, afterClusters, ...(pool ? { bridge: pool.run } : {}) };
+  // The first estimate of the scores, posted at once; the final ones follow when the rest of the sources is done,
+  // in the same two threads. The layout waits for them: beside both threads it slowed them and itself (three
+  // busy threads on two cores), and scores that came after its last positions cost the page a redraw of their own
+  // (about a second at 30,000 people in software WebGL; see docs/performance.md).
+  const postScores = (v: NetworkView, estimate: boolean) => {
+    const scores = Float32Array.from(v.people, (p) => p.score);
+    const ms = performance.now() - started;
+    post({ type: 'scores', id, scores, superConnectors: v.superConnectors, estimate, ms }, [scores.buffer]);
+  };
+  const onEstimate = (v: NetworkView) => {
+    if (!isCancelled() && forLayout) postScores(v, true);
+  };
+  const hooks = {
+    onProgress,
+    isCancelled,
+    onClusters,
+    afterClusters,
+    onEstimate,
+    ...(pool ? { bridge: pool.run } : {}),
+  };
   try {
     let files: WorkerFile[] | undefined;
     if (msg.type === 'analyze') {
@@ -217,10 +237,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       post({ type: 'cancelled', id });
       return;
     }
-    const scores = Float32Array.from(result.people, (p) => p.score);
-    post({ type: 'scores', id, scores, superConnectors: result.superConnectors, ms: performance.now() - started }, [
-      scores.buffer,
-    ]);
+    postScores(result, false);
     await refineLayout(id, forLayout);
     // The first Ask as fast as the next (about 1 s of CPU at 30,000 people), once the layout has settled: not
     // beside bridging's two threads on two cores, nor before the layout (it delayed the settled map by as much).

@@ -1,17 +1,20 @@
 /**
- * Runs the parts of a betweenness plan (core/analysis/betweenness) in bridging threads, one thread per
- * part, and gives back each part's dependency sums in the plan's order, so the result is the one a single
- * thread gets (`computeBridging`). Each part gets a new thread, ended as soon as it answers: an idle thread is
- * not garbage-collected, so a kept one held its copy of the CSR and its work arrays (about 22 MB each at 30,000
- * people) for as long as the tab lived; starting one costs a few tens of ms. `abort()` stops a run that a newer
- * request made useless. If a thread fails, its part is computed in the calling thread instead.
+ * Runs the parts of a betweenness plan (core/analysis/betweenness) in bridging threads, one thread per run,
+ * and gives back each run's dependency sums in order, so the result is the one a single thread gets
+ * (`computeBridging`). A run is one part's sources, or a stage of them (the first sources of a part, or the
+ * rest summed on from its first sums: see getBetweennessStages). Each run gets a new thread, ended as soon as
+ * it answers: an idle thread is not garbage-collected, so a kept one held its copy of the CSR and its work
+ * arrays (about 22 MB each at 30,000 people) for as long as the tab lived; starting one costs a few tens of
+ * ms. `abort()` stops a run that a newer request made useless. If a thread fails, its run is computed in the
+ * calling thread instead.
  */
 import type { BridgingInput } from '../core/analysis/analyze';
-import { accumulateDependencies } from '../core/analysis/betweenness';
+import { accumulateDependencies, type BetweennessRun } from '../core/analysis/betweenness';
 import type { BridgingAnswer, BridgingRequest } from './protocol';
 
 export interface BridgingPool {
-  run(input: BridgingInput): Promise<Float64Array[]>;
+  /** Each run's sums (accumulateDependencies with the run's sources and `from`), in the runs' order. */
+  run(input: BridgingInput, runs: BetweennessRun[]): Promise<Float64Array[]>;
   /** Ends the threads; a run in progress rejects with an Error named 'AbortError'. */
   abort(): void;
 }
@@ -41,22 +44,24 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
       worker.onerror = (event) => {
         event.preventDefault();
         done();
-        // A failed thread (out of memory, refused by the browser): do its part here instead.
-        resolve(accumulateDependencies(request, request.sources, request.weighted, request.linear));
+        // A failed thread (out of memory, refused by the browser): do its run here instead.
+        const { sources, from } = request;
+        resolve(accumulateDependencies(request, sources, request.weighted, request.linear, from));
       };
       worker.postMessage(request);
     });
 
   return {
-    run(input) {
+    run(input, runs) {
       const { csr, plan } = input;
       return Promise.all(
-        plan.parts.map((sources, k) =>
+        runs.map((run, k) =>
           runPart(k, {
             offsets: csr.offsets,
             targets: csr.targets,
             weights: csr.weights,
-            sources,
+            sources: run.sources,
+            ...(run.from ? { from: run.from } : {}),
             weighted: plan.weighted,
             linear: plan.linear,
           }),

@@ -29,17 +29,24 @@ export interface LayoutUpdate {
   done: boolean;
 }
 
-/** Bridging done for the view on screen: scores in view order and the ranked super-connectors. */
+/**
+ * Bridging done for the view on screen: scores in view order and the ranked super-connectors; `estimate` for a
+ * first estimate, which the final scores follow.
+ */
 export interface ScoresUpdate {
   scores: Float32Array;
   superConnectors: SuperConnectorView[];
+  estimate?: boolean;
   ms: number;
 }
 
 export interface AnalysisClient {
   /** Told of refined positions for the current view, until the layout is done or stopped. */
   onLayout?: (update: LayoutUpdate) => void;
-  /** Told when the view on screen gets its super-connector scores (analyze/recluster resolve before that). */
+  /**
+   * Told when the view on screen gets its super-connector scores (analyze/recluster resolve before that): a first
+   * estimate, then the final scores, or the final ones alone.
+   */
   onScores?: (update: ScoresUpdate) => void;
   /** Told when the ranking of the view on screen failed after the view was shown. */
   onLateError?: (message: string) => void;

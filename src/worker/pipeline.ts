@@ -12,6 +12,7 @@ import {
   computeBridging,
   finishRanking,
   getBridgingInput,
+  getBridgingStages,
   prepareRanking,
   type AnalysisOptions,
   type AnalysisStage,
@@ -19,7 +20,12 @@ import {
   type ClusteredNetwork,
   type RankedNetwork,
 } from '../core/analysis/analyze';
-import { toBetweenness, type BetweennessResult } from '../core/analysis/betweenness';
+import {
+  accumulateDependencies,
+  toBetweenness,
+  type BetweennessResult,
+  type BetweennessRun,
+} from '../core/analysis/betweenness';
 import type { EvidenceLinks } from '../core/analysis/evidence-graph';
 import { toLinkGraph, type LinkGraph } from '../core/analysis/link-graph';
 import { UNCLUSTERED } from '../core/analysis/clusters';
@@ -61,11 +67,24 @@ export interface RunHooks {
    */
   afterClusters?: () => Promise<void>;
   /**
-   * Computes the dependency sums of each part of the plan (in threads, in the app's worker); must give
-   * what `accumulateDependencies` gives for each part. Default: in this thread.
+   * Computes the dependency sums of each run (in threads, in the app's worker); must give what
+   * `accumulateDependencies(csr, run.sources, plan.weighted, plan.linear, run.from)` gives for each. `stage`:
+   * 'all' (each part of the plan whole), 'first' (the first sources of each part, for the first estimate) or
+   * 'rest' (the rest of each part, on from its first sums). Default: in this thread.
    */
-  bridge?: (input: BridgingInput) => Promise<Float64Array[]>;
+  bridge?: (input: BridgingInput, runs: BetweennessRun[], stage: BridgingStage) => Promise<Float64Array[]>;
+  /**
+   * Called with the view holding a first estimate of the ranking (`estimate` true: betweenness over the first
+   * `firstEstimate` sampled sources), before the final one, which is then computed from where the estimate left
+   * off (no source is done twice) and is the same as without it. Giving it makes bridging run in those two
+   * stages; not called when the plan is exact or small, nor when the ranking is reused. The object is the one the
+   * run then completes and returns, so a caller that keeps it must copy what it needs now.
+   */
+  onEstimate?: (view: NetworkView) => void;
 }
+
+/** Which sources a `bridge` call sums (see RunHooks.bridge). */
+export type BridgingStage = 'all' | 'first' | 'rest';
 
 export interface Loaded {
   imported: ImportResult;
@@ -193,11 +212,16 @@ export function createSession(): Session {
     hooks: RunHooks,
     markReady: () => void,
   ): Promise<NetworkView> {
-    // 2. Bridging starts in its threads.
+    // 2. Bridging starts in its threads: every part whole, or, for a first estimate, the first sources of each.
     await step(hooks, 'bridging', 0.65);
     const input = getBridgingInput(clustered, options);
     const known = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
-    const threads = known || !hooks.bridge ? undefined : hooks.bridge(input);
+    const stages = known || !hooks.onEstimate ? undefined : getBridgingStages(input, options);
+    const { plan } = input;
+    const here = (runs: BetweennessRun[]) =>
+      runs.map((r) => accumulateDependencies(input.csr, r.sources, plan.weighted, plan.linear, r.from));
+    const firstRuns = (stages?.first ?? plan.parts).map((sources) => ({ sources }));
+    const threads = known || !hooks.bridge ? undefined : hooks.bridge(input, firstRuns, stages ? 'first' : 'all');
     // A failure is awaited below; until then it must not count as unhandled.
     threads?.catch(() => undefined);
     // 3. The links read as a graph: Ask and link lists can answer from here on.
@@ -210,7 +234,20 @@ export function createSession(): Session {
     const prepared = prepareRanking(clustered, input, options, graph);
     let between = known;
     if (!between) {
-      between = threads ? toBetweenness(input.plan, await threads) : computeBridging(input);
+      let sums = threads ? await threads : stages ? here(firstRuns) : undefined;
+      if (stages && sums) {
+        // 5. The first estimate, while the rest of each part goes on from its first sums.
+        if (hooks.isCancelled?.()) throw new Cancelled();
+        const first = sums;
+        const restRuns = stages.rest.map((sources, p) => ({ sources, from: first[p]! }));
+        const rest = hooks.bridge?.(input, restRuns, 'rest');
+        rest?.catch(() => undefined);
+        const estimate = toBetweenness(plan, sums, stages.firstSources);
+        setRanking(view, finishRanking(prepared, estimate, options), true);
+        hooks.onEstimate?.(view);
+        sums = rest ? await rest : here(restRuns);
+      }
+      between = sums ? toBetweenness(plan, sums) : computeBridging(input);
       kept.bridging = { seed: settings.seed, result: between };
     }
     if (hooks.isCancelled?.()) throw new Cancelled();
@@ -351,12 +388,20 @@ function getTopSuperConnectors(
     });
 }
 
-/** Fills a view made before bridging with the completed analysis' scores and super-connectors (in place). */
-export function setRanking(view: NetworkView, a: Pick<RankedNetwork, 'scores' | 'superConnectors'>): void {
+/**
+ * Fills a view made before bridging with the completed analysis' scores and super-connectors (in place), or with
+ * a first estimate of them (`estimate`).
+ */
+export function setRanking(
+  view: NetworkView,
+  a: Pick<RankedNetwork, 'scores' | 'superConnectors'>,
+  estimate = false,
+): void {
   const indexOf = new Map(view.people.map((p, i) => [p.id, i]));
   for (const p of view.people) p.score = a.scores[p.id]?.score ?? 0;
   view.superConnectors = getTopSuperConnectors(a, indexOf);
   view.ranked = true;
+  view.estimate = estimate;
 }
 
 /** The compact view the page draws: people in graph order, clusters largest first, links as typed arrays. */

@@ -49,8 +49,18 @@ export type WorkerMessage =
   | { type: 'progress'; id: number; stage: Stage; fraction: number; message: string }
   /** The map's view, as soon as clusters are named; `view.ranked` says whether scores are in yet. */
   | { type: 'result'; id: number; view: NetworkView; ms: number }
-  /** Bridging done: each person's super-connector score (in view order) and the ranked list. */
-  | { type: 'scores'; id: number; scores: Float32Array; superConnectors: SuperConnectorView[]; ms: number }
+  /**
+   * Bridging done: each person's super-connector score (in view order) and the ranked list. `estimate`: a first
+   * estimate over the first sampled sources; the final scores follow in a second message (estimate false).
+   */
+  | {
+      type: 'scores';
+      id: number;
+      scores: Float32Array;
+      superConnectors: SuperConnectorView[];
+      estimate: boolean;
+      ms: number;
+    }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
   | { type: 'ask-result'; id: number; answer: AskResult; ms: number }
@@ -61,17 +71,21 @@ export type WorkerMessage =
    */
   | { type: 'layout'; id: number; positions?: Float32Array; iteration: number; maxIterations: number; done: boolean };
 
-/** To a bridging thread: the CSR's arrays (copied) and one part of the sources. */
+/**
+ * To a bridging thread: the CSR's arrays (copied) and one part of the sources (all of it, its first sources,
+ * or the rest, summed on from `from`, the part's sums over its first sources).
+ */
 export interface BridgingRequest {
   offsets: Int32Array;
   targets: Int32Array;
   weights: Float64Array;
   sources: Int32Array;
+  from?: Float64Array;
   weighted: boolean;
   linear: boolean;
 }
 
-/** From a bridging thread: that part's dependency sums, per node (transferred). */
+/** From a bridging thread: that run's dependency sums, per node (transferred). */
 export interface BridgingAnswer {
   sums: Float64Array;
 }
@@ -142,6 +156,8 @@ export interface NetworkView {
    * until a `scores` message (or the completed view) fills them.
    */
   ranked: boolean;
+  /** True while the scores are a first estimate (fewer sampled sources); the final ones follow. */
+  estimate?: boolean;
   summary: FileSummary[];
   issues: ImportIssue[];
   /** Hidden or deactivated members per owner id (the `,,,,,,<date>` rows). */

@@ -70,3 +70,34 @@ describe('createActions: the input of the view on screen', () => {
     expect(actions.currentInput()).toBe('sample');
   });
 });
+
+describe('createActions: scores after the map, a first estimate then the final ones', () => {
+  it('shows the first estimate, replaces it with the final scores, and never puts an estimate over them', async () => {
+    const { client, waiting } = createFakeClient();
+    const store = createStore(getEmptyAppState());
+    const actions = createActions(store, client as AnalysisClient);
+    const loading = actions.loadSample();
+    waiting[0]!.resolve({ view: { ...makeView(), ranked: false, superConnectors: [] }, ms: 1 });
+    await loading;
+    const n = store.get().view!.people.length;
+    const update = (score: number, estimate?: boolean) => ({
+      scores: new Float32Array(n).fill(score),
+      superConnectors: [{ index: 1, score, why: [] }],
+      ms: 1,
+      ...(estimate === undefined ? {} : { estimate }),
+    });
+    (client as AnalysisClient).onScores!(update(0.25, true));
+    expect(store.get().view).toMatchObject({ ranked: true, estimate: true });
+    expect(store.get().view!.people[0]!.score).toBe(0.25);
+    const shown = store.get().view;
+    (client as AnalysisClient).onScores!(update(0.5, false));
+    expect(store.get().view).toMatchObject({ ranked: true, estimate: false });
+    expect(store.get().view!.people[0]!.score).toBe(0.5);
+    expect(store.get().view!.edges).toBe(shown!.edges);
+    // A late estimate (or a second final) does not replace the final scores.
+    const final = store.get().view;
+    (client as AnalysisClient).onScores!(update(0.75, true));
+    (client as AnalysisClient).onScores!(update(0.75, false));
+    expect(store.get().view).toBe(final);
+  });
+});

@@ -12,6 +12,12 @@ describe('getScoreText', () => {
     expect(getScoreText(view, 2)).toBe(`0.70 (#3 of ${n})`);
   });
 
+  it('says a score from the first estimate is one, being refined', () => {
+    expect(getScoreText({ ...view, estimate: true }, 2)).toBe(
+      `0.70 (#3 of ${view.people.length}, first estimate, refining…)`,
+    );
+  });
+
   it('says the score is being computed until the ranking arrives', () => {
     expect(getScoreText({ ...view, ranked: false }, 2)).toBe('being computed…');
   });

@@ -105,6 +105,60 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     expect(threaded.superConnectors).toEqual(single.superConnectors);
   });
 
+  it('with onEstimate: a first estimate from the first sources, then final scores equal to one pass, bit for bit', async () => {
+    const { accumulateDependencies, toBetweenness } = await import('../../src/core/analysis/betweenness');
+    const { finishRanking, getBridgingInput, prepareRanking } = await import('../../src/core/analysis/analyze');
+    const files = readTree('data/sample');
+    const calls: { stage: string; runs: number[]; from: boolean }[] = [];
+    const events: string[] = [];
+    let estimate: { scores: number[]; superConnectors: unknown[]; flag: boolean | undefined } | undefined;
+    const session = createSession();
+    const staged = await session.analyze(files, settings, {
+      bridge: async ({ csr, plan }, runs, stage) => {
+        calls.push({ stage, runs: runs.map((r) => r.sources.length), from: runs.every((r) => r.from) });
+        events.push(`bridge ${stage}`);
+        return runs.map((r) => accumulateDependencies(csr, r.sources, plan.weighted, plan.linear, r.from));
+      },
+      onEstimate: (v) => {
+        events.push('estimate');
+        estimate = { scores: v.people.map((p) => p.score), superConnectors: v.superConnectors, flag: v.estimate };
+      },
+      onProgress: (stage) => stage === 'done' && events.push('done'),
+    });
+    const single = await createSession().analyze(files, settings);
+    if (staged === 'cancelled' || single === 'cancelled') throw new Error('cancelled');
+    // The first stage (32 + 32 of the 256 pivots) in the threads, then the rest of each part on from its sums.
+    expect(calls).toEqual([
+      { stage: 'first', runs: [32, 32], from: false },
+      { stage: 'rest', runs: [96, 96], from: true },
+    ]);
+    // The rest starts in its threads before the estimate is ranked and posted, so they do not wait for it.
+    expect(events).toEqual(['bridge first', 'bridge rest', 'estimate', 'done']);
+    expect(estimate?.flag).toBe(true);
+    expect(staged.estimate).toBe(false);
+    // Final: the scores of the one-pass run (the CLI's computeBridging), the same bits.
+    expect(Float64Array.from(staged.people, (p) => p.score)).toEqual(Float64Array.from(single.people, (p) => p.score));
+    expect(staged.superConnectors).toEqual(single.superConnectors);
+    expect(session.current()?.analysis.bridging).toEqual({ exact: false, sources: 256 });
+    // The estimate is the ranking of the first 64 sources' scaled betweenness, and differs from the final one.
+    expect(estimate?.scores).not.toEqual(staged.people.map((p) => p.score));
+    expect(estimate?.superConnectors.length).toBeGreaterThan(10);
+    const loaded = session.current()!.loaded;
+    const { clusterNetwork } = await import('../../src/core/analysis/analyze');
+    const network = clusterNetwork(loaded.index, loaded.imported.dataset, settings);
+    const input = getBridgingInput(network, settings);
+    const first = input.plan.parts.map((p) =>
+      accumulateDependencies(input.csr, p.subarray(0, 32), input.plan.weighted, input.plan.linear),
+    );
+    const expected = finishRanking(prepareRanking(network, input, settings), toBetweenness(input.plan, first, 64));
+    const scoreOf = new Map(expected.superConnectors.map((s) => [s.id, s.score]));
+    expect(estimate?.scores).toEqual(staged.people.map((p) => scoreOf.get(p.id) ?? 0));
+    // Deterministic: the same estimate again.
+    let again: number[] | undefined;
+    await createSession().analyze(files, settings, { onEstimate: (v) => (again = v.people.map((p) => p.score)) });
+    expect(again).toEqual(estimate?.scores);
+  });
+
   it('re-clusters without building the graph or bridging again (same seed), and bridges again for a new seed', async () => {
     const session = createSession();
     let bridged = 0;

@@ -1,0 +1,75 @@
+// The analysis worker's messages, run in Node with a stand-in for the worker's global scope (Node has no nested
+// Worker, so bridging runs in the worker's own thread, as in a browser without nested workers): the map, then a
+// first estimate of the scores, then the final scores (those of a one-pass run), then the layout.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PageMessage, WorkerFile, WorkerMessage } from '../../src/worker/protocol';
+import { createSession } from '../../src/worker/pipeline';
+
+function readSample(root = 'data/sample'): WorkerFile[] {
+  const out: WorkerFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.csv')) out.push({ path: `sample/${relative(root, path)}`, bytes: readFileSync(path) });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const posted: WorkerMessage[] = [];
+const scope = globalThis as unknown as {
+  self?: { postMessage(m: WorkerMessage): void; onmessage?: (e: { data: PageMessage }) => Promise<void> };
+};
+const hadSelf = 'self' in globalThis;
+const before = scope.self;
+scope.self = { postMessage: (m) => void posted.push(m) };
+afterAll(() => {
+  if (hadSelf) scope.self = before;
+  else delete scope.self;
+});
+
+const send = (data: PageMessage) => scope.self!.onmessage!({ data });
+const until = async (test: () => boolean) => {
+  while (!test()) await new Promise((ok) => setTimeout(ok, 10));
+};
+
+describe('the analysis worker', () => {
+  it('posts the map, a first estimate of the scores, then the final scores, then the layout', async () => {
+    await import('../../src/worker/analysis.worker');
+    const settings = { seed: 1, resolution: 1 };
+    const files = readSample();
+    const run = send({
+      type: 'analyze',
+      id: 1,
+      input: { kind: 'files', files: files.map((f) => ({ ...f })) },
+      settings,
+    });
+    await until(() => posted.some((m) => m.type === 'result'));
+    // The page drew the map: ranking starts.
+    void send({ type: 'drawn', id: 1 });
+    await until(() => posted.some((m) => m.type === 'scores' && !m.estimate));
+    void send({ type: 'layout-stop', id: 1 });
+    await run;
+    const kinds = posted
+      .filter((m) => m.type !== 'progress')
+      .map((m) => (m.type === 'scores' ? `scores${m.estimate ? ' (estimate)' : ''}` : m.type));
+    expect(kinds[0]).toBe('result');
+    expect(kinds.slice(1, 3)).toEqual(['scores (estimate)', 'scores']);
+    expect(kinds.at(-1)).toBe('layout');
+    expect(kinds.slice(3).every((k) => k === 'layout')).toBe(true);
+    const [estimate, final] = posted.filter((m) => m.type === 'scores');
+    if (estimate?.type !== 'scores' || final?.type !== 'scores') throw new Error('no scores');
+    expect(estimate.id).toBe(1);
+    expect(estimate.superConnectors.length).toBeGreaterThan(10);
+    expect(estimate.scores).not.toEqual(final.scores);
+    // The final scores are the one-pass run's (the CLI's bridging).
+    const single = await createSession().analyze(files, settings);
+    if (single === 'cancelled') throw new Error('cancelled');
+    expect(final.scores).toEqual(Float32Array.from(single.people, (p) => p.score));
+    expect(final.superConnectors).toEqual(single.superConnectors);
+  });
+});
