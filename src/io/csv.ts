@@ -169,7 +169,29 @@ export function* iterateCsv(text: string, options: CsvOptions = {}): Generator<C
   let p = options.start ?? CSV_DEFAULTS.start;
   let line = options.startLine ?? CSV_DEFAULTS.startLine;
   let width: number | undefined;
-  while (p < text.length) {
+  const n = text.length;
+  const separator = String.fromCharCode(delim);
+  // Where the next `"` and CR are (n when none), found by the engine's search and looked for again only once
+  // passed: a row with neither before its LF (or a CR just before it) is split at its separators as it is.
+  let nextQuote = -1;
+  let nextCr = -1;
+  while (p < n) {
+    if (nextQuote < p) nextQuote = text.indexOf('"', p) >>> 0;
+    if (nextCr < p) nextCr = text.indexOf('\r', p) >>> 0;
+    const lf = text.indexOf('\n', p);
+    const rowEnd = lf < 0 ? n : lf;
+    const cellsEnd = lf > p && nextCr === lf - 1 ? lf - 1 : rowEnd;
+    if (nextQuote >= rowEnd && nextCr >= cellsEnd) {
+      // The plain row: what parseRow gives it, found faster.
+      const fields = text.slice(p, cellsEnd).split(separator);
+      const row: CsvRow = { fields, line, endLine: line, end: lf < 0 ? n : lf + 1 };
+      p = row.end;
+      line += 1;
+      if (fields.length === 1 && fields[0] === '') continue;
+      width ??= fields.length;
+      yield row;
+      continue;
+    }
     let r = parseRow(text, p, line, delim, maxFieldLines);
     // A multi-line row with text after a closing quote, an unclosed quote on a later line or the wrong
     // width came from a stray quote: read it again with no line break allowed, so it costs one line.

@@ -111,6 +111,36 @@ describe('iterateCsv', () => {
     expect(rows('a;"b;c"\tx', { delimiter: ';' })).toEqual([[1, ['a', 'b;c\tx'], false]]);
     expect(rows('a\tb', { delimiter: '\t' })).toEqual([[1, ['a', 'b'], false]]);
   });
+  it('reads a row with no quote (split at its separators as it is) as the same row with every cell quoted', () => {
+    const full = (text: string, opts = {}) =>
+      [...iterateCsv(text, opts)].map((r) => [r.line, r.endLine, r.fields, r.unclosedQuote ?? false]);
+    const plain = [
+      ['\uFEFFJosé', 'Müller', '', '美咲 小林', 'a b'],
+      ['', '', ''],
+      ['x'],
+      ['Łódź', 'São Paulo', 'end '],
+    ];
+    for (const d of [',', ';', '\t'] as const)
+      for (const eol of ['\n', '\r\n', '\r'])
+        for (const last of ['', eol, `${eol}${eol}`]) {
+          const text = (quote: boolean) =>
+            plain.map((r) => r.map((c) => (quote ? `"${c}"` : c)).join(d)).join(eol) + last;
+          expect(full(text(false), { delimiter: d })).toEqual(full(text(true), { delimiter: d }));
+        }
+    // Offsets: just past the line break (CRLF counts two), the text's end for a last line without one.
+    expect([...iterateCsv('a,b\r\nc\nd')].map((r) => r.end)).toEqual([5, 7, 8]);
+    // A lone CR ends its row; a CR at the very end is the last line's break.
+    expect(rows('a,b\rc\nd\r')).toEqual([
+      [1, ['a', 'b'], false],
+      [2, ['c'], false],
+      [3, ['d'], false],
+    ]);
+    // A quote inside a cell (not at its start) is kept as written.
+    expect(rows('a,b"c\nd')).toEqual([
+      [1, ['a', 'b"c'], false],
+      [2, ['d'], false],
+    ]);
+  });
 });
 
 describe('parseDate', () => {
