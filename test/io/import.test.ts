@@ -93,6 +93,29 @@ describe('Connections.csv, every era', () => {
     expect(r.dataset.connections.map((c) => c.firstName)).toEqual(['Ana', 'Dana', 'Eve']);
   });
 
+  it('parses each day once and still reads every row: a repeated date, a repeated bad date', async () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Ana,Ferreira,,,,,30 May 2024',
+      'Bruno,Costa,,,,,30 May 2024',
+      'Dana,Lee,,,,,31/31/2020',
+      'Eve,Stone,,,,,31/31/2020',
+      'Gal,Kovacs,,,,, 30 May 2024 ',
+    ].join('\n');
+    const r = await importFiles([{ path: 'me/Connections.csv', bytes: enc(text) }]);
+    expect(r.dataset.connections.map((c) => c.connectedOn)).toEqual([
+      '2024-05-30',
+      '2024-05-30',
+      undefined,
+      undefined,
+      '2024-05-30',
+    ]);
+    expect(messages(r, 'warning')).toEqual([
+      'me/Connections.csv:4 line 4: Connected On `31/31/2020` not understood; kept without a date',
+      'me/Connections.csv:5 line 5: Connected On `31/31/2020` not understood; kept without a date',
+    ]);
+  });
+
   it('zero rows from a non-empty file is an error with a suggestion', async () => {
     const r = await importFixture('connections/header-only', 'connections/no-header');
     const errors = messages(r, 'error');
