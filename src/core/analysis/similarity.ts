@@ -101,7 +101,9 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   // commas, compared as strings: compared here id by id, by each id's place among the ids as decimal strings,
   // which is the same order with no string made; compared in one sort of everyone, long lists then sort by
   // that integer rank), and each person's place in it is kept per token (docAt), so its window is found
-  // without a lookup.
+  // without a lookup. The lists hold ranks (person byRank[r] for r): filled in rank order, every list is in
+  // that order already, and the scores a window adds to (acc, by rank) lie near each other in memory, which
+  // counts when there are 200,000 people.
   const vocabSize = labels.length;
   const asText = Array.from({ length: vocabSize }, (_, id) => id).sort();
   const textRank = new Int32Array(vocabSize);
@@ -118,9 +120,9 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
     // A signature that is a prefix of the other comes first; equal ones by person.
     return i < iEnd ? 1 : j < jEnd ? -1 : x - y;
   };
-  const byRank = Array.from({ length: n }, (_, i) => i).sort(bySignature);
+  const byRank = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort(bySignature));
   const rank = new Int32Array(n);
-  byRank.forEach((x, r) => (rank[x] = r));
+  for (let r = 0; r < n; r++) rank[byRank[r]!] = r;
   const postStart = new Int32Array(vocabSize + 1);
   for (let t = 0; t < end; t++) postStart[docIds[t]! + 1] = postStart[docIds[t]! + 1]! + 1;
   for (let id = 0; id < vocabSize; id++) postStart[id + 1] = postStart[id + 1]! + postStart[id]!;
@@ -128,29 +130,15 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   const post = new Int32Array(postStart[vocabSize]!);
   const postW = new Float64Array(postStart[vocabSize]!);
   const fill = postStart.slice(0, vocabSize);
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < n; r++) {
+    const i = byRank[r]!;
     for (let t = docStart[i]!; t < docStart[i + 1]!; t++) {
       const id = docIds[t]!;
-      post[fill[id]!] = i;
-      fill[id] = fill[id]! + 1;
-    }
-  }
-  for (let id = 0; id < vocabSize; id++) {
-    const from = postStart[id]!;
-    const to = postStart[id + 1]!;
-    if (to - from > maxPostings) post.subarray(from, to).sort((x, y) => rank[x]! - rank[y]!);
-  }
-  for (let id = 0; id < vocabSize; id++) {
-    const from = postStart[id]!;
-    const to = postStart[id + 1]!;
-    for (let slot = from; slot < to; slot++) {
-      const y = post[slot]!;
-      // Holders are visited in list order, so each one's token slot is the next of its ids equal to id.
-      const first = docStart[y]!;
-      let t = first;
-      while (docIds[t] !== id) t++;
+      const slot = fill[id]!;
+      post[slot] = r;
       postW[slot] = docW[t]!;
-      docAt[t] = slot - from;
+      docAt[t] = slot - postStart[id]!;
+      fill[id] = slot + 1;
     }
   }
 
@@ -220,6 +208,7 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   const scoredY = new Int32Array(best);
   const scoredP = new Float64Array(best);
   for (let x = 0; x < n; x++) {
+    const xr = rank[x]!;
     let count = 0;
     for (let t = docStart[x]!; t < docStart[x + 1]!; t++) {
       const wx = docW[t]!;
@@ -236,11 +225,11 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
       }
       for (let s = lo; s <= hi; s++) {
         const slot = from + (s < 0 ? s + len : s >= len ? s - len : s);
-        const y = post[slot]!;
+        const yr = post[slot]!;
         const w = wx * postW[slot]!;
-        if (y === x || w <= 0) continue;
-        if (acc[y] === 0) touched[count++] = y;
-        acc[y] = acc[y]! + w;
+        if (yr === xr || w <= 0) continue;
+        if (acc[yr] === 0) touched[count++] = yr;
+        acc[yr] = acc[yr]! + w;
       }
     }
     // The accumulated score is exact over full postings and a lower bound over windowed ones: rank by it,
@@ -248,10 +237,12 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
     // sorting every candidate.
     let size = 0;
     for (let c = 0; c < count; c++) {
-      const y = touched[c]!;
-      const p = acc[y]!;
-      acc[y] = 0;
-      if (size >= best && (p < candP[size - 1]! || (p === candP[size - 1]! && y > candY[size - 1]!))) continue;
+      const yr = touched[c]!;
+      const p = acc[yr]!;
+      acc[yr] = 0;
+      if (size >= best && p < candP[size - 1]!) continue;
+      const y = byRank[yr]!;
+      if (size >= best && p === candP[size - 1]! && y > candY[size - 1]!) continue;
       let i = size;
       for (; i > 0; i--) {
         const bp = candP[i - 1]!;
