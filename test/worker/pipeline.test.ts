@@ -159,6 +159,26 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     expect(again).toEqual(estimate?.scores);
   });
 
+  it('stops cleanly when a newer request aborts the rest after the first estimate', async () => {
+    const { accumulateDependencies } = await import('../../src/core/analysis/betweenness');
+    let cancelled = false;
+    const estimates: boolean[] = [];
+    const result = await createSession().analyze(readTree('data/sample'), settings, {
+      isCancelled: () => cancelled,
+      onEstimate: (v) => estimates.push(Boolean(v.estimate)),
+      bridge: async ({ csr, plan }, runs, stage) => {
+        if (stage === 'first')
+          return runs.map((r) => accumulateDependencies(csr, r.sources, plan.weighted, plan.linear));
+        // A newer request comes while the rest runs (after the estimate was given): pool.abort() rejects it.
+        await new Promise((ok) => setTimeout(ok, 0));
+        cancelled = true;
+        throw Object.assign(new Error('stopped'), { name: 'AbortError' });
+      },
+    });
+    expect(result).toBe('cancelled');
+    expect(estimates).toEqual([true]);
+  });
+
   it('re-clusters without building the graph or bridging again (same seed), and bridges again for a new seed', async () => {
     const session = createSession();
     let bridged = 0;
