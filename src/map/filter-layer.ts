@@ -73,8 +73,9 @@ export function mountFilterLayer(
       if (!graph.hasEdge(e)) continue;
       const a = at.get(graph.source(e));
       const b = at.get(graph.target(e));
-      const d = sigma.getEdgeDisplayData(e);
-      if (!a || !b || !d) continue;
+      // A link left out of WebGL on a big map (detail-layer.ts) is drawn as the graph says.
+      const d = sigma.getEdgeDisplayData(e) ?? graph.getEdgeAttributes(e);
+      if (!a || !b) continue;
       const key = `${d.color}|${Math.max(0.6, d.size ?? 0.6)}`;
       let list = groups.get(key);
       if (!list) groups.set(key, (list = []));

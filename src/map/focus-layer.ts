@@ -77,7 +77,14 @@ export function mountFocusLayer(
   const point = (key: string) => {
     if (current?.hidden?.has(key)) return undefined;
     const d = sigma.getNodeDisplayData(key);
-    if (!d || (d as { visibility?: string }).visibility === 'hidden') return undefined;
+    if (!d) {
+      // Left out of WebGL on a big map (detail-layer.ts): from the graph, as the detail layer draws them.
+      if (!graph.hasNode(key)) return undefined;
+      const a = graph.getNodeAttributes(key);
+      const q = sigma.graphToViewport(a);
+      return { x: q.x, y: q.y, r: Math.max(1, sigma.scaleSize(a.size)), color: a.color, label: a.label ?? '' };
+    }
+    if ((d as { visibility?: string }).visibility === 'hidden') return undefined;
     const p = sigma.framedGraphToViewport(d);
     return { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(d.size)), color: d.color, label: d.label ?? '' };
   };

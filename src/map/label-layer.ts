@@ -80,6 +80,8 @@ export function pickLabels(
 }
 
 export interface LabelLayerOptions {
+  /** Whether a person is on the map now (a big map leaves some out until zoomed in). Default: everyone is. */
+  isShown?: (key: string) => boolean;
   /** Font size in CSS pixels. Default 12. */
   fontSize?: number;
   /** Square pixels of map per name at most (one name per 12,000 px²: about 35 on a 660 × 630 map). */
@@ -139,7 +141,7 @@ export function mountLabelLayer(
   function* candidates(width: number, height: number): Generator<LabelCandidate> {
     const minSize = o.minRadius;
     for (const key of getOrder()) {
-      if (state.hidden?.has(key)) continue;
+      if (state.hidden?.has(key) || (o.isShown && !o.isShown(key))) continue;
       const a = graph.getNodeAttributes(key);
       const r = sigma.scaleSize(a.size);
       // Largest first: once one is too small, all the rest are.

@@ -25,6 +25,11 @@
  * with an opaque or translucent veil under the kept people (filter-layer.ts); larger ones hide or dim
  * who is filtered out, and the links of the hidden, as item states restyled in place.
  *
+ * On a map of more than `maxPeople` people (50,000 by default), WebGL draws the largest of them and the links
+ * between them, and the detail layer (detail-layer.ts) draws the others once few enough are in view; the hit
+ * test, names, focus and filter layers read the whole display graph and take the people the detail layer
+ * shows. Sigma's node program never draws into its picking frame (MapSigma, below).
+ *
  * Cost per look change: hover, selection, highlights and paths O(degree + highlighted + path steps),
  * drawn on the 2D layer only; a filter change O(people) to find who is kept, then O(kept + their links)
  * on the 2D layer, or sigma's in-place restyling of the people whose state changed and of their links;
@@ -40,6 +45,7 @@ import { mountFocusLayer } from './focus-layer';
 import { buildHoverIndex, findHoverHit, type HoverIndex } from './hover-index';
 import { mountLabelLayer, type Box } from './label-layer';
 import { getFocus } from './look-change';
+import { buildDrawnGraph, MAX_DRAWN_PEOPLE, mountDetailLayer, pickDrawnPeople } from './detail-layer';
 
 export interface MapLook {
   /** Person index (as a string key) under the pointer. */
@@ -85,6 +91,15 @@ export interface MapHandle {
 export interface MapEvents {
   onHover?(key: string | undefined): void;
   onClick?(key: string | undefined): void;
+}
+
+export interface MapOptions {
+  /**
+   * Most people drawn in WebGL. Default MAX_DRAWN_PEOPLE (50,000). On a bigger map the largest are, and
+   * the others are drawn on a 2D layer when the view is close enough that few of them are in it
+   * (detail-layer.ts).
+   */
+  maxPeople?: number;
 }
 
 const DIM_NODE = '#e4e4e4';
@@ -164,7 +179,12 @@ Object.defineProperty(MapSigma.prototype, 'initPrograms', {
   },
 });
 
-export function mountMap(container: HTMLElement, graph: DisplayGraph, events: MapEvents = {}): MapHandle {
+export function mountMap(
+  container: HTMLElement,
+  graph: DisplayGraph,
+  events: MapEvents = {},
+  options: MapOptions = {},
+): MapHandle {
   let look: MapLook = {};
   /** Per node key: hidden (1) or dimmed (2) by the filters, as last set. */
   const filterState = new Map<string, 1 | 2>();
@@ -175,7 +195,11 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   /** Links hidden by their kinds, as last set. */
   let kindHidden = new Set<string>();
 
-  const sigma = new MapSigma(graph, container, {
+  // What WebGL draws: everyone, or on a big map the largest people and the links between them (level of
+  // detail, detail-layer.ts). Everything else here reads `graph`, which has everyone.
+  const keep = pickDrawnPeople(graph, options.maxPeople ?? MAX_DRAWN_PEOPLE);
+  const drawn = keep ? buildDrawnGraph(graph, keep) : graph;
+  const sigma = new MapSigma(drawn, container, {
     settings: {
       // Sizes in screen pixels (sigma 4 reads them in layout units by default, which makes them
       // depend on how far the layout spread).
@@ -184,7 +208,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       allowInvalidContainer: true,
       // People's names are drawn on our own 2D layer (label-layer.ts), by importance and without overlap.
       renderLabels: false,
-      hideEdgesOnMove: isBigMap(graph),
+      hideEdgesOnMove: isBigMap(drawn),
       // Our own hit testing answers hover and clicks (see above); people are not drawn into sigma's
       // picking frame (MapSigma), which is still cleared on every render: 1/8 of the size each way.
       pickingDownSizingRatio: 8,
@@ -201,18 +225,56 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     styles: { nodes: NODE_STYLES, edges: EDGE_STYLES },
   } as never) as unknown as Sigma<DisplayNode, DisplayEdge>;
 
-  const labelLayer = mountLabelLayer(sigma, graph);
+  // Positions and sizes change on the whole graph (the layout, the scores): WebGL's copy follows, and its
+  // frame keeps the whole map's extent, so both canvases place everyone alike.
+  const syncDrawn = () => {
+    if (drawn === graph) return;
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    graph.forEachNode((_k, a) => {
+      x0 = Math.min(x0, a.x);
+      x1 = Math.max(x1, a.x);
+      y0 = Math.min(y0, a.y);
+      y1 = Math.max(y1, a.y);
+    });
+    drawn.updateEachNodeAttributes(
+      (key, a) => {
+        const g = graph.getNodeAttributes(key);
+        a.x = g.x;
+        a.y = g.y;
+        a.size = g.size;
+        return a;
+      },
+      { attributes: ['x', 'y', 'size'] },
+    );
+    if (x0 <= x1 && y0 <= y1) sigma.setCustomBBox({ x: [x0, x1], y: [y0, y1] });
+    detailLayer?.invalidate();
+  };
+  if (drawn !== graph) graph.on('eachNodeAttributesUpdated', syncDrawn);
+  // The 2D layer draws at most a fifth of what WebGL does (10,000 people by default): cheap enough per paint.
+  const maxPeople = options.maxPeople ?? MAX_DRAWN_PEOPLE;
+  const detailLayer =
+    drawn === graph
+      ? undefined
+      : mountDetailLayer(sigma, graph, drawn, () => onDetailChange(), { maxShown: Math.floor(maxPeople / 5) });
+  // How many people WebGL draws (all of them but on a big map), for tests.
+  container.dataset.drawn = String(drawn.order);
+  container.dataset.detail = '0';
+  /** Whether this person is on the map now: drawn in WebGL, or on the detail layer. */
+  const isShown = (key: string) => drawn === graph || drawn.hasNode(key) || Boolean(detailLayer?.shown.has(key));
+  const labelLayer = mountLabelLayer(sigma, graph, { isShown });
   const filterLayer = mountFilterLayer(sigma, graph);
   const focusLayer = mountFocusLayer(sigma, graph, { veilAlpha: VEIL_ALPHA, edgeColor: FOCUS_EDGE });
   /** Whether some item state changed since the last WebGL render (else a look change draws nothing there). */
   let dirty = false;
 
-  const setNodes = (keys: string[], state: NodeFlags) => {
+  const setNodes = (all: string[], state: NodeFlags) => {
+    const keys = drawn === graph ? all : all.filter((k) => drawn.hasNode(k));
     if (!keys.length) return;
     (sigma.setNodesState as (k: string[], s: NodeFlags) => unknown).call(sigma, keys, state);
     dirty = true;
   };
-  const setEdges = (keys: string[], state: EdgeFlags) => {
+  const setEdges = (all: string[], state: EdgeFlags) => {
+    const keys = drawn === graph ? all : all.filter((k) => drawn.hasEdge(k));
     if (!keys.length) return;
     (sigma.setEdgesState as (k: string[], s: EdgeFlags) => unknown).call(sigma, keys, state);
     dirty = true;
@@ -323,6 +385,12 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   // display data (getNodeDisplayData copies an object per call: 30,000 copies per rebuild).
   let hoverIndex: HoverIndex | undefined;
   const invalidateIndex = () => (hoverIndex = undefined);
+  /** The detail layer drew other people: the pointer finds those now. */
+  const onDetailChange = () => {
+    invalidateIndex();
+    // How many people the detail layer draws, for tests.
+    container.dataset.detail = String(detailLayer?.shown.size ?? 0);
+  };
   (sigma as unknown as { on(event: 'afterProcess', f: () => void): void }).on('afterProcess', invalidateIndex);
   graph.on('eachNodeAttributesUpdated', invalidateIndex);
   graph.on('nodeAttributesUpdated', invalidateIndex);
@@ -333,7 +401,7 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
     const y: number[] = [];
     const size: number[] = [];
     graph.forEachNode((key, a) => {
-      if (hiddenByFilter.has(key)) return;
+      if (hiddenByFilter.has(key) || !isShown(key)) return;
       keys.push(key);
       x.push(a.x);
       y.push(a.y);
@@ -386,7 +454,10 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
   showCamera();
 
   const frame = (keys: string[]) => {
-    const pts = keys.map((k) => sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => Boolean(d));
+    // In the camera's (framed) coordinates, from the graph: people left out of WebGL have no display data.
+    const pts = keys
+      .filter((k) => graph.hasNode(k))
+      .map((k) => sigma.viewportToFramedGraph(sigma.graphToViewport(graph.getNodeAttributes(k))));
     if (!pts.length) return;
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (const p of pts) {
@@ -447,6 +518,18 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       });
       if (next.filteredOut !== prev.filteredOut || Boolean(next.hideNames) !== Boolean(prev.hideNames))
         labelLayer.draw({ hidden: next.filteredOut ?? new Set(), off: Boolean(next.hideNames) });
+      if (
+        detailLayer &&
+        (next.filteredOut !== prev.filteredOut ||
+          Boolean(next.dimFiltered) !== Boolean(prev.dimFiltered) ||
+          next.edgeKindMask !== prev.edgeKindMask)
+      )
+        detailLayer.draw({
+          hidden: hiddenByFilter,
+          dimmed: next.dimFiltered ? (next.filteredOut ?? new Set()) : new Set(),
+          dimColor: DIM_NODE,
+          hiddenLinks: kindHidden,
+        });
     },
     setLabelObstacles: (get) => labelLayer.draw({ obstacles: get }),
     frame,
@@ -457,6 +540,8 @@ export function mountMap(container: HTMLElement, graph: DisplayGraph, events: Ma
       focusLayer.dispose();
       filterLayer.dispose();
       labelLayer.dispose();
+      detailLayer?.dispose();
+      graph.off('eachNodeAttributesUpdated', syncDrawn);
       sigma.kill();
     },
   };
