@@ -17,7 +17,18 @@ export interface MapView {
   dispose(): void;
 }
 
+/**
+ * Most people drawn in WebGL, from the page address's `maxPeople` (`?maxPeople=20000`), else undefined (the
+ * map's default, 50,000). A machine without a GPU may want fewer; tests use it to see the level of detail on a
+ * small network. Only whole numbers of at least 100 count.
+ */
+export function getMaxPeople(search: string): number | undefined {
+  const v = Number(new URLSearchParams(search).get('maxPeople'));
+  return Number.isInteger(v) && v >= 100 ? v : undefined;
+}
+
 export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
+  const maxPeople = typeof location === 'undefined' ? undefined : getMaxPeople(location.search);
   let map: MapHandle | undefined;
   let graph: DisplayGraph | undefined;
   let labels: ClusterLabelsHandle | undefined;
@@ -89,21 +100,49 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     el.dataset.selected = selected ?? '';
   };
 
+  /**
+   * A new map in three tasks, not one: the view's message (the structured clone and its garbage), the display
+   * graph, then sigma's indexing and first frame. Each is seconds at 225,000 people and hundreds of ms at
+   * 30,000 where WebGL is drawn in software; in one task they were the load's longest (docs/performance.md,
+   * Session 6). Until the map is mounted, positions and sizes wait in the store (the build reads the newest),
+   * and a camera move asked for meanwhile is made on the new map.
+   */
+  let builds = 0;
+  let pendingFrame: number[] | undefined;
   const rebuild = () => {
     labels?.dispose();
     map?.dispose();
     map = undefined;
     labels = undefined;
+    graph = undefined;
     pendingSizes = undefined;
-    const s = deps.store.get();
     el.dataset.ready = 'false';
-    if (!s.view) return;
-    graph = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
-    if (s.layout.positions) applyPositions(s.layout.positions);
-    map = mountMap(el, graph, {
-      onHover: (key) => deps.actions.hover(key === undefined ? undefined : Number(key)),
-      onClick: (key) => deps.actions.select(key === undefined ? undefined : Number(key)),
+    const ticket = ++builds;
+    if (!deps.store.get().view) return;
+    setTimeout(() => {
+      const s = deps.store.get();
+      if (ticket !== builds || !s.view) return;
+      const built = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
+      setTimeout(() => {
+        if (ticket !== builds) return;
+        mount(built);
+      });
     });
+  };
+
+  const mount = (built: DisplayGraph) => {
+    const s = deps.store.get();
+    graph = built;
+    if (s.layout.positions) applyPositions(s.layout.positions);
+    map = mountMap(
+      el,
+      graph,
+      {
+        onHover: (key) => deps.actions.hover(key === undefined ? undefined : Number(key)),
+        onClick: (key) => deps.actions.select(key === undefined ? undefined : Number(key)),
+      },
+      maxPeople === undefined ? {} : { maxPeople },
+    );
     labelsShown = clusterLabels(s);
     labelsHidden = undefined;
     labels = mountClusterLabels(map.sigma as never, graph, { labels: labelsShown });
@@ -119,6 +158,11 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     // After look(): in presentation mode the names' layer is off before it first paints.
     const placed = labels;
     map.setLabelObstacles(() => placed.boxes());
+    if (pendingFrame) {
+      const indices = pendingFrame;
+      pendingFrame = undefined;
+      view.frame(indices);
+    }
   };
 
   /**
@@ -175,11 +219,16 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     }
     el.dataset.layout = s.layout.running ? 'running' : 'stopped';
   });
-  return {
+  const view: MapView = {
     // The camera moves after the page has painted what the same task changed (an Ask's answer, the person
     // panel): at 30,000 people without a GPU each frame of the move costs about a second, and the answer
     // must not wait for the first of them. The newest request wins.
     frame: (indices) => {
+      if (!map) {
+        // The new map is being built (see rebuild): framed once it is mounted.
+        pendingFrame = indices;
+        return;
+      }
       const ticket = ++frames;
       const target = map;
       // Not on a map rebuilt meanwhile (its indices may name other people).
@@ -189,9 +238,11 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     },
     current: () => (map && graph ? { map, graph, filteredOut } : undefined),
     dispose() {
+      builds++;
       unsubscribe();
       labels?.dispose();
       map?.dispose();
     },
   };
+  return view;
 }
