@@ -3,7 +3,7 @@
  * company, position and place, with prefix and fuzzy matching, accent- and case-insensitive
  * ("chloe" finds "Chloé"), names boosted. Plus the "Search people" combobox with instant results.
  *
- * Cost: indexing is O(total text), once per network, in chunks of 500 people that yield to the page,
+ * Cost: indexing is O(total text), once per network, in slices of about 12 ms that yield to the page,
  * started on idle after the view arrives (built in one go on the first keystroke if that comes first);
  * a query walks the radix tree, fuzzy terms cost more.
  *
@@ -92,15 +92,27 @@ export function createPeopleSearch(view: NetworkView, options: PeopleSearchOptio
 }
 
 /**
- * Build the index for a view in chunks of `chunkSize` people (default 500), yielding to the page
- * between chunks, so no single task blocks it (at 30,000 people the whole index is about a second).
+ * Build the index for a view in slices of about `sliceMs` ms (default 12) or at most `chunkSize` people
+ * (default none), yielding to the page between slices, so no single task blocks it: at 30,000 people the
+ * whole index is about a second, at 225,000 about 16 s of the page's time on a loaded 2-core machine, where
+ * fixed chunks of 500 people grew to 50–100 ms each as the index grew (docs/performance.md, Session 6).
  */
 export async function buildPeopleSearch(
   view: NetworkView,
-  options: PeopleSearchOptions & { chunkSize?: number } = {},
+  options: PeopleSearchOptions & { sliceMs?: number; chunkSize?: number } = {},
 ): Promise<PeopleSearch> {
   const index = newIndex();
-  await index.addAllAsync(toSearchDocs(view), { chunkSize: options.chunkSize ?? 500 });
+  const docs = toSearchDocs(view);
+  const sliceMs = options.sliceMs ?? 12;
+  // At least one person per slice, whatever the options.
+  const chunk = Math.max(1, options.chunkSize ?? Infinity);
+  let i = 0;
+  while (i < docs.length) {
+    const started = performance.now();
+    for (let n = 0; i < docs.length && n < chunk && (n === 0 || performance.now() - started < sliceMs); n++)
+      index.add(docs[i++]!);
+    if (i < docs.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   return toPeopleSearch(index, options);
 }
 

@@ -47,4 +47,16 @@ describe('buildPeopleSearch', () => {
     for (const q of ['chloe', 'BJORN', 'dar', 'Marsch', 'berlin', 'nobody-here'])
       expect(chunked.search(q)).toEqual(whole.search(q));
   });
+
+  it('builds by time slices too, yielding between them, one person at least per slice', async () => {
+    const view = makeView();
+    const whole = createPeopleSearch(view);
+    let yielded = 0;
+    const counting = setInterval(() => yielded++, 0);
+    const sliced = await buildPeopleSearch(view, { sliceMs: 0 });
+    clearInterval(counting);
+    expect(yielded).toBeGreaterThan(0);
+    for (const q of ['chloe', 'BJORN', 'dar', 'Marsch', 'berlin', 'nobody-here'])
+      expect(sliced.search(q)).toEqual(whole.search(q));
+  });
 });
