@@ -1,20 +1,33 @@
 /**
  * Runs the parts of a betweenness plan (core/analysis/betweenness) in bridging threads, one thread per run,
  * and gives back each run's dependency sums in order, so the result is the one a single thread gets
- * (`computeBridging`). A run is one part's sources, or a stage of them (the first sources of a part, or the
- * rest summed on from its first sums: see getBetweennessStages). Each run gets a new thread, ended as soon as
- * it answers: an idle thread is not garbage-collected, so a kept one held its copy of the CSR and its work
- * arrays (about 22 MB each at 30,000 people) for as long as the tab lived; starting one costs a few tens of
- * ms. `abort()` stops a run that a newer request made useless. If a thread fails, its run is computed in the
- * calling thread instead.
+ * (`computeBridging`). A run is one part's sources, summed on from `from` when given. With `stops` (for a first
+ * estimate: the end of each part's first sources, see getBetweennessStages), the thread posts a copy of its sums
+ * at each stop and carries on to the end of its part, in the same thread: no second thread, CSR copy or cold
+ * start for the second stage. `onStop(i, sums)` is called once every run has reached its stop `i`. Each thread
+ * is ended as soon as it gives its final sums: an idle thread is not garbage-collected, so a kept one held its
+ * copy of the CSR and its work arrays (about 22 MB each at 30,000 people) for as long as the tab lived.
+ * `abort()` stops a run that a newer request made useless, in either stage. If a thread fails, the rest of its
+ * run is computed in the calling thread, on from the sums it last posted (or from the start): the same bits.
  */
 import type { BridgingInput } from '../core/analysis/analyze';
 import { accumulateDependencies, type BetweennessRun } from '../core/analysis/betweenness';
 import type { BridgingAnswer, BridgingRequest } from './protocol';
 
+/** A run of sources; `stops`: source counts (ascending, within the run) after which its sums are reported. */
+export interface BridgingRun extends BetweennessRun {
+  stops?: number[];
+}
+
+/** Called once every run has reached its stop `stop`, with each run's sums there (in the runs' order). */
+export type OnBridgingStop = (stop: number, sums: Float64Array[]) => void;
+
 export interface BridgingPool {
-  /** Each run's sums (accumulateDependencies with the run's sources and `from`), in the runs' order. */
-  run(input: BridgingInput, runs: BetweennessRun[]): Promise<Float64Array[]>;
+  /**
+   * Each run's sums (accumulateDependencies with the run's sources and `from`), in the runs' order; every run
+   * must have as many `stops`, and `onStop` is called for each before the promise resolves.
+   */
+  run(input: BridgingInput, runs: BridgingRun[], onStop?: OnBridgingStop): Promise<Float64Array[]>;
   /** Ends the threads; a run in progress rejects with an Error named 'AbortError'. */
   abort(): void;
 }
@@ -22,49 +35,101 @@ export interface BridgingPool {
 const abortError = () =>
   Object.assign(new Error('worker: bridging was stopped by a newer request.'), { name: 'AbortError' });
 
+/**
+ * The rest of a request from source `at` on, summed on from `sums` (the sums at `at`), reporting each stop
+ * left: what a bridging thread does, in this thread (a failed thread's rest) or in the thread itself.
+ */
+export function runBridgingRequest(
+  r: BridgingRequest,
+  onStop: (stop: number, sums: Float64Array) => void,
+  reached = 0,
+  sums = r.from,
+): Float64Array {
+  const stops = r.stops ?? [];
+  let at = reached > 0 ? stops[reached - 1]! : 0;
+  for (let i = reached; i < stops.length; i++) {
+    sums = accumulateDependencies(r, r.sources.subarray(at, stops[i]), r.weighted, r.linear, sums);
+    onStop(i, sums);
+    at = stops[i]!;
+  }
+  return accumulateDependencies(r, r.sources.subarray(at), r.weighted, r.linear, sums);
+}
+
 export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
   let workers: (Worker | undefined)[] = [];
   let running: { reject(e: Error): void }[] = [];
 
-  const runPart = (k: number, request: BridgingRequest) =>
+  const runPart = (k: number, request: BridgingRequest, onStop: (stop: number, sums: Float64Array) => void) =>
     new Promise<Float64Array>((resolve, reject) => {
       const worker = makeWorker();
       workers[k] = worker;
-      const entry = { reject };
+      let finished = false;
+      // The stops reached so far and the sums at the last one: a failed thread's rest goes on from there.
+      let reached = 0;
+      let last = request.from;
+      const entry = {
+        reject(e: Error) {
+          finished = true;
+          reject(e);
+        },
+      };
       running.push(entry);
       const done = () => {
+        finished = true;
         running = running.filter((r) => r !== entry);
         worker.terminate();
         if (workers[k] === worker) workers[k] = undefined;
       };
       worker.onmessage = (event: MessageEvent<BridgingAnswer>) => {
+        if (finished) return;
+        const { sums, stop } = event.data;
+        if (stop !== undefined) {
+          // A stage's sums (a copy: the thread sums on); the thread carries on to the end of its run.
+          reached = stop + 1;
+          last = sums;
+          onStop(stop, sums);
+          return;
+        }
         done();
-        resolve(event.data.sums);
+        resolve(sums);
       };
       worker.onerror = (event) => {
         event.preventDefault();
+        if (finished) return;
         done();
-        // A failed thread (out of memory, refused by the browser): do its run here instead.
-        const { sources, from } = request;
-        resolve(accumulateDependencies(request, sources, request.weighted, request.linear, from));
+        // A failed thread (out of memory, refused by the browser): do the rest of its run here.
+        resolve(runBridgingRequest(request, onStop, reached, last));
       };
       worker.postMessage(request);
     });
 
   return {
-    run(input, runs) {
+    run(input, runs, onStop) {
       const { csr, plan } = input;
+      const stops = runs[0]?.stops?.length ?? 0;
+      if (runs.some((r) => (r.stops?.length ?? 0) !== stops))
+        throw new Error('worker: every bridging run must have as many stops.');
+      const atStop = Array.from({ length: stops }, () => new Array<Float64Array>(runs.length));
+      const count = new Array<number>(stops).fill(0);
       return Promise.all(
         runs.map((run, k) =>
-          runPart(k, {
-            offsets: csr.offsets,
-            targets: csr.targets,
-            weights: csr.weights,
-            sources: run.sources,
-            ...(run.from ? { from: run.from } : {}),
-            weighted: plan.weighted,
-            linear: plan.linear,
-          }),
+          runPart(
+            k,
+            {
+              offsets: csr.offsets,
+              targets: csr.targets,
+              weights: csr.weights,
+              sources: run.sources,
+              ...(run.from ? { from: run.from } : {}),
+              ...(run.stops?.length ? { stops: run.stops } : {}),
+              weighted: plan.weighted,
+              linear: plan.linear,
+            },
+            (stop, sums) => {
+              atStop[stop]![k] = sums;
+              if (++count[stop]! === runs.length) onStop?.(stop, atStop[stop]!);
+            },
+          ),
         ),
       );
     },

@@ -1,12 +1,16 @@
 /// <reference lib="webworker" />
-// A bridging thread: Brandes' dependency sums over one part of the betweenness sources, or a stage of it
-// summed on from `from` (core/analysis/betweenness accumulateDependencies), started by the analysis worker's
-// pool (bridging-pool.ts) so the parts run on separate cores. Stateless: one request, one answer.
-import { accumulateDependencies } from '../core/analysis/betweenness';
+// A bridging thread: Brandes' dependency sums over one part of the betweenness sources, summed on from `from`
+// when given (core/analysis/betweenness accumulateDependencies), started by the analysis worker's pool
+// (bridging-pool.ts) so the parts run on separate cores. One request: a copy of the sums at each of its `stops`
+// (the first estimate's stage), then the final sums; the pool ends the thread once it has them.
+import { runBridgingRequest } from './bridging-pool';
 import type { BridgingAnswer, BridgingRequest } from './protocol';
 
 self.onmessage = (event: MessageEvent<BridgingRequest>) => {
   const r = event.data;
-  const sums = accumulateDependencies(r, r.sources, r.weighted, r.linear, r.from);
-  (self as unknown as Worker).postMessage({ sums } satisfies BridgingAnswer, [sums.buffer]);
+  const post = (answer: BridgingAnswer, transfer: Transferable[] = []) =>
+    (self as unknown as Worker).postMessage(answer, transfer);
+  // Not transferred at a stop: the thread sums on from these (the message carries a copy).
+  const sums = runBridgingRequest(r, (stop, at) => post({ sums: at, stop }));
+  post({ sums }, [sums.buffer]);
 };

@@ -27,6 +27,7 @@ import {
   type BetweennessRun,
 } from '../core/analysis/betweenness';
 import type { EvidenceLinks } from '../core/analysis/evidence-graph';
+import type { BridgingRun, OnBridgingStop } from './bridging-pool';
 import { toLinkGraph, type LinkGraph } from '../core/analysis/link-graph';
 import { UNCLUSTERED } from '../core/analysis/clusters';
 import { askNetwork, type AskResult } from '../core/ask/ask';
@@ -67,12 +68,13 @@ export interface RunHooks {
    */
   afterClusters?: () => Promise<void>;
   /**
-   * Computes the dependency sums of each run (in threads, in the app's worker); must give what
-   * `accumulateDependencies(csr, run.sources, plan.weighted, plan.linear, run.from)` gives for each. `stage`:
-   * 'all' (each part of the plan whole), 'first' (the first sources of each part, for the first estimate) or
-   * 'rest' (the rest of each part, on from its first sums). Default: in this thread.
+   * Computes the dependency sums of each run (in threads, in the app's worker: bridging-pool.ts); must give what
+   * `accumulateDependencies(csr, run.sources, plan.weighted, plan.linear, run.from)` gives for each. The runs are
+   * the plan's parts, whole; for a first estimate each has `stops: [its first sources]`, and `onStop(0, sums)`
+   * must then be called with each part's sums over its first sources before the final sums are given (the
+   * threads carry on meanwhile). Default: in this thread.
    */
-  bridge?: (input: BridgingInput, runs: BetweennessRun[], stage: BridgingStage) => Promise<Float64Array[]>;
+  bridge?: (input: BridgingInput, runs: BridgingRun[], onStop?: OnBridgingStop) => Promise<Float64Array[]>;
   /**
    * Called with the view holding a first estimate of the ranking (`estimate` true: betweenness over the first
    * `firstEstimate` sampled sources), before the final one, which is then computed from where the estimate left
@@ -82,9 +84,6 @@ export interface RunHooks {
    */
   onEstimate?: (view: NetworkView) => void;
 }
-
-/** Which sources a `bridge` call sums (see RunHooks.bridge). */
-export type BridgingStage = 'all' | 'first' | 'rest';
 
 export interface Loaded {
   imported: ImportResult;
@@ -212,7 +211,8 @@ export function createSession(): Session {
     hooks: RunHooks,
     markReady: () => void,
   ): Promise<NetworkView> {
-    // 2. Bridging starts in its threads: every part whole, or, for a first estimate, the first sources of each.
+    // 2. Bridging starts in its threads: every part whole, for a first estimate with a stop after its first
+    // sources (the threads post their sums there and carry on, see bridging-pool.ts).
     await step(hooks, 'bridging', 0.65);
     const input = getBridgingInput(clustered, options);
     const known = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
@@ -220,8 +220,12 @@ export function createSession(): Session {
     const { plan } = input;
     const here = (runs: BetweennessRun[]) =>
       runs.map((r) => accumulateDependencies(input.csr, r.sources, plan.weighted, plan.linear, r.from));
-    const firstRuns = (stages?.first ?? plan.parts).map((sources) => ({ sources }));
-    const threads = known || !hooks.bridge ? undefined : hooks.bridge(input, firstRuns, stages ? 'first' : 'all');
+    let firstStage: Float64Array[] | undefined;
+    let firstStaged: ((sums: Float64Array[]) => void) | undefined;
+    const firstSums = new Promise<Float64Array[]>((resolve) => (firstStaged = resolve));
+    const runs = plan.parts.map((sources, p) => (stages ? { sources, stops: [stages.first[p]!.length] } : { sources }));
+    const onStop: OnBridgingStop = (stop, sums) => stop === 0 && firstStaged?.((firstStage = sums));
+    const threads = known || !hooks.bridge ? undefined : hooks.bridge(input, runs, stages ? onStop : undefined);
     // A failure is awaited below; until then it must not count as unhandled.
     threads?.catch(() => undefined);
     // 3. The links read as a graph: Ask and link lists can answer from here on.
@@ -234,19 +238,22 @@ export function createSession(): Session {
     const prepared = prepareRanking(clustered, input, options, graph);
     let between = known;
     if (!between) {
-      let sums = threads ? await threads : stages ? here(firstRuns) : undefined;
-      if (stages && sums) {
-        // 5. The first estimate, while the rest of each part goes on from its first sums.
+      let sums: Float64Array[] | undefined;
+      if (stages) {
+        // 5. The first estimate, while the threads go on with the rest of each part from its first sums.
+        const first = threads
+          ? // The threads' first sums; a failure or abort of either stage rejects here or below.
+            await Promise.race([
+              firstSums,
+              threads.then(() => firstStage ?? here(stages.first.map((sources) => ({ sources })))),
+            ])
+          : here(stages.first.map((sources) => ({ sources })));
         if (hooks.isCancelled?.()) throw new Cancelled();
-        const first = sums;
-        const restRuns = stages.rest.map((sources, p) => ({ sources, from: first[p]! }));
-        const rest = hooks.bridge?.(input, restRuns, 'rest');
-        rest?.catch(() => undefined);
-        const estimate = toBetweenness(plan, sums, stages.firstSources);
+        const estimate = toBetweenness(plan, first, stages.firstSources);
         setRanking(view, finishRanking(prepared, estimate, options), true);
         hooks.onEstimate?.(view);
-        sums = rest ? await rest : here(restRuns);
-      }
+        sums = threads ? await threads : here(stages.rest.map((sources, p) => ({ sources, from: first[p]! })));
+      } else if (threads) sums = await threads;
       between = sums ? toBetweenness(plan, sums) : computeBridging(input);
       kept.bridging = { seed: settings.seed, result: between };
     }

@@ -72,8 +72,9 @@ export type WorkerMessage =
   | { type: 'layout'; id: number; positions?: Float32Array; iteration: number; maxIterations: number; done: boolean };
 
 /**
- * To a bridging thread: the CSR's arrays (copied) and one part of the sources (all of it, its first sources,
- * or the rest, summed on from `from`, the part's sums over its first sources).
+ * To a bridging thread: the CSR's arrays (copied) and one part of the sources, summed on from `from` when given.
+ * `stops`: source counts (ascending) after which the thread posts its sums so far (for the first estimate: the
+ * end of the part's first sources), before it carries on to the end.
  */
 export interface BridgingRequest {
   offsets: Int32Array;
@@ -81,13 +82,18 @@ export interface BridgingRequest {
   weights: Float64Array;
   sources: Int32Array;
   from?: Float64Array;
+  stops?: number[];
   weighted: boolean;
   linear: boolean;
 }
 
-/** From a bridging thread: that run's dependency sums, per node (transferred). */
+/**
+ * From a bridging thread: its dependency sums, per node. With `stop` (an index into the request's `stops`):
+ * the sums at that stop (a copy), the thread carries on; without: the run's final sums (transferred).
+ */
 export interface BridgingAnswer {
   sums: Float64Array;
+  stop?: number;
 }
 
 /** Where a person's value came from, for the person panel ("inferred from position"). */

@@ -1,34 +1,46 @@
 // The bridging pool over fake threads (Node has no Web Worker): parts in order, the same sums as one
-// thread, a second stage summed on from the first, threads ended once their part is done, a stop that rejects
-// with AbortError, and a failed thread's part done in the caller.
+// thread, a second stage summed on from the first, one thread per part across both stages (sums posted at the
+// stop, then the final sums), threads ended once their part is done, a stop that rejects with AbortError in
+// either stage, and a failed thread's part (or its rest, from the sums it posted) done in the caller.
 import { describe, expect, it } from 'vitest';
 import { clusterNetwork, getBridgingInput } from '../../src/core/analysis/analyze';
 import { accumulateDependencies, getBetweennessStages } from '../../src/core/analysis/betweenness';
 import { buildPeople } from '../../src/core/people';
 import type { Dataset } from '../../src/core/types';
-import { createBridgingPool } from '../../src/worker/bridging-pool';
-import type { BridgingRequest } from '../../src/worker/protocol';
+import { createBridgingPool, runBridgingRequest, type BridgingRun } from '../../src/worker/bridging-pool';
+import type { BridgingAnswer, BridgingRequest } from '../../src/worker/protocol';
 
-/** A stand-in for a Worker running bridging.worker.ts: answers after `delay` ms, or fails. */
+/**
+ * A stand-in for a Worker running bridging.worker.ts: its answers (the sums at each stop, then the final sums),
+ * each `delay` ms after the last; or it fails at once ('fail') or after its first stop's answer ('fail-after-stop').
+ */
 class FakeThread {
   onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   constructor(
-    private readonly mode: 'ok' | 'fail',
+    private readonly mode: 'ok' | 'fail' | 'fail-after-stop',
     private readonly delay = 0,
   ) {}
   requests: BridgingRequest[] = [];
+  answers: BridgingAnswer[] = [];
   postMessage(r: BridgingRequest) {
     this.requests.push(r);
-    setTimeout(() => {
-      if (this.terminated) return;
-      if (this.mode === 'fail') this.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
-      else
-        this.onmessage?.({
-          data: { sums: accumulateDependencies(r, r.sources, r.weighted, r.linear, r.from) },
-        } as MessageEvent);
-    }, this.delay);
+    const answers: BridgingAnswer[] = [];
+    const sums = runBridgingRequest(r, (stop, at) => answers.push({ sums: at.slice(), stop }));
+    answers.push({ sums });
+    if (this.mode === 'fail') answers.length = 0;
+    if (this.mode === 'fail-after-stop') answers.length = 1;
+    const next = () =>
+      setTimeout(() => {
+        if (this.terminated) return;
+        const answer = answers.shift();
+        if (!answer) return this.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+        this.answers.push(answer);
+        this.onmessage?.({ data: answer } as MessageEvent);
+        next();
+      }, this.delay);
+    next();
   }
   terminate() {
     this.terminated = true;
@@ -108,6 +120,71 @@ describe('createBridgingPool', () => {
     const onePass = input.plan.parts.map((p) => accumulateDependencies(input.csr, p, true, true));
     expect(rest).toHaveLength(2);
     rest.forEach((sums, p) => expect(Buffer.from(sums.buffer)).toEqual(Buffer.from(onePass[p]!.buffer)));
+  });
+
+  it('keeps one thread per part across both stages: first sums at the stop, then the final sums of one pass', async () => {
+    const input = getInput();
+    const stages = getBetweennessStages(input.plan, 6)!;
+    const runs: BridgingRun[] = input.plan.parts.map((sources, p) => ({
+      sources,
+      stops: [stages.first[p]!.length],
+    }));
+    const onePass = input.plan.parts.map((p) => accumulateDependencies(input.csr, p, true, true));
+    const firstPass = stages.first.map((p) => accumulateDependencies(input.csr, p, true, true));
+    const bits = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    for (const mode of ['ok', 'fail-after-stop', 'fail'] as const) {
+      const made: FakeThread[] = [];
+      const pool = createBridgingPool(() => {
+        // The second part's thread is slower, or fails, or fails once it has posted its first stage.
+        const t = new FakeThread(made.length === 0 ? 'ok' : mode, made.length === 0 ? 0 : 10);
+        made.push(t);
+        return t as unknown as Worker;
+      });
+      const stops: { stop: number; sums: Float64Array[]; at: number }[] = [];
+      const sums = await pool.run(input, runs, (stop, s) =>
+        stops.push({ stop, sums: s.map((x) => x.slice()), at: made[1]!.answers.length }),
+      );
+      // Two threads, one request each (the whole part and its stop), ended once they gave their final sums.
+      expect(made).toHaveLength(2);
+      expect(made.map((t) => t.requests.map((r) => [r.sources.length, r.stops, Boolean(r.from)]))).toEqual([
+        [[input.plan.parts[0]!.length, [3], false]],
+        [[input.plan.parts[1]!.length, [3], false]],
+      ]);
+      expect(made.every((t) => t.terminated)).toBe(true);
+      // One first stage, once both parts reached it, before the final sums; all the bits of one pass.
+      expect(stops.map((s) => s.stop)).toEqual([0]);
+      stops[0]!.sums.forEach((s, p) => expect(bits(s)).toEqual(bits(firstPass[p]!)));
+      sums.forEach((s, p) => expect(bits(s)).toEqual(bits(onePass[p]!)));
+      // The thread that failed after its first stage posted it and no more; the one that failed at once, nothing.
+      expect(made[1]!.answers.map((a) => a.stop)).toEqual(
+        mode === 'ok' ? [0, undefined] : mode === 'fail-after-stop' ? [0] : [],
+      );
+    }
+  });
+
+  it('stops a staged run with an AbortError in either stage, its threads ended and nothing reported after', async () => {
+    const input = getInput();
+    const stages = getBetweennessStages(input.plan, 6)!;
+    const runs = input.plan.parts.map((sources, p) => ({ sources, stops: [stages.first[p]!.length] }));
+    for (const abortAt of ['first', 'rest'] as const) {
+      const made: FakeThread[] = [];
+      const pool = createBridgingPool(() => {
+        const t = new FakeThread('ok', 20);
+        made.push(t);
+        return t as unknown as Worker;
+      });
+      const reported: number[] = [];
+      const run = pool.run(input, runs, (stop) => {
+        reported.push(stop);
+        if (abortAt === 'rest') pool.abort(); // a newer request while the rest is summed
+      });
+      if (abortAt === 'first') pool.abort();
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      await new Promise((ok) => setTimeout(ok, 60));
+      expect(reported).toEqual(abortAt === 'first' ? [] : [0]);
+      expect(made.every((t) => t.terminated)).toBe(true);
+      expect(made.every((t) => t.answers.every((a) => a.stop === 0))).toBe(true);
+    }
   });
 
   it("does a failed thread's part in the calling thread", async () => {

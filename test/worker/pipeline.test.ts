@@ -109,15 +109,26 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     const { accumulateDependencies, toBetweenness } = await import('../../src/core/analysis/betweenness');
     const { finishRanking, getBridgingInput, prepareRanking } = await import('../../src/core/analysis/analyze');
     const files = readTree('data/sample');
-    const calls: { stage: string; runs: number[]; from: boolean }[] = [];
+    const calls: { runs: number[]; stops: (number[] | undefined)[]; from: boolean }[] = [];
     const events: string[] = [];
     let estimate: { scores: number[]; superConnectors: unknown[]; flag: boolean | undefined } | undefined;
     const session = createSession();
     const staged = await session.analyze(files, settings, {
-      bridge: async ({ csr, plan }, runs, stage) => {
-        calls.push({ stage, runs: runs.map((r) => r.sources.length), from: runs.every((r) => r.from) });
-        events.push(`bridge ${stage}`);
-        return runs.map((r) => accumulateDependencies(csr, r.sources, plan.weighted, plan.linear, r.from));
+      // As the pool's threads do: each part's sums at its stop, then on to the end of the part.
+      bridge: async ({ csr, plan }, runs, onStop) => {
+        calls.push({ runs: runs.map((r) => r.sources.length), stops: runs.map((r) => r.stops), from: false });
+        events.push('bridge');
+        await new Promise((ok) => setTimeout(ok, 0));
+        const first = runs.map((r) =>
+          accumulateDependencies(csr, r.sources.subarray(0, r.stops![0]), plan.weighted, plan.linear),
+        );
+        events.push('first sums');
+        onStop?.(0, first);
+        await new Promise((ok) => setTimeout(ok, 0));
+        events.push('final sums');
+        return runs.map((r, p) =>
+          accumulateDependencies(csr, r.sources.subarray(r.stops![0]), plan.weighted, plan.linear, first[p]),
+        );
       },
       onEstimate: (v) => {
         events.push('estimate');
@@ -127,13 +138,10 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     });
     const single = await createSession().analyze(files, settings);
     if (staged === 'cancelled' || single === 'cancelled') throw new Error('cancelled');
-    // The first stage (32 + 32 of the 256 pivots) in the threads, then the rest of each part on from its sums.
-    expect(calls).toEqual([
-      { stage: 'first', runs: [32, 32], from: false },
-      { stage: 'rest', runs: [96, 96], from: true },
-    ]);
-    // The rest starts in its threads before the estimate is ranked and posted, so they do not wait for it.
-    expect(events).toEqual(['bridge first', 'bridge rest', 'estimate', 'done']);
+    // One call: each part whole (128 + 128 of the 256 pivots) with a stop after its first 32 sources.
+    expect(calls).toEqual([{ runs: [128, 128], stops: [[32], [32]], from: false }]);
+    // The estimate is ranked and posted from the first sums while the threads carry on.
+    expect(events).toEqual(['bridge', 'first sums', 'estimate', 'final sums', 'done']);
     expect(estimate?.flag).toBe(true);
     expect(staged.estimate).toBe(false);
     // Final: the scores of the one-pass run (the CLI's computeBridging), the same bits.
@@ -166,9 +174,11 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     const result = await createSession().analyze(readTree('data/sample'), settings, {
       isCancelled: () => cancelled,
       onEstimate: (v) => estimates.push(Boolean(v.estimate)),
-      bridge: async ({ csr, plan }, runs, stage) => {
-        if (stage === 'first')
-          return runs.map((r) => accumulateDependencies(csr, r.sources, plan.weighted, plan.linear));
+      bridge: async ({ csr, plan }, runs, onStop) => {
+        onStop?.(
+          0,
+          runs.map((r) => accumulateDependencies(csr, r.sources.subarray(0, r.stops![0]), plan.weighted, plan.linear)),
+        );
         // A newer request comes while the rest runs (after the estimate was given): pool.abort() rejects it.
         await new Promise((ok) => setTimeout(ok, 0));
         cancelled = true;
@@ -177,6 +187,22 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     });
     expect(result).toBe('cancelled');
     expect(estimates).toEqual([true]);
+  });
+
+  it('stops cleanly when a newer request aborts bridging before the first estimate', async () => {
+    let cancelled = false;
+    const estimates: boolean[] = [];
+    const result = await createSession().analyze(readTree('data/sample'), settings, {
+      isCancelled: () => cancelled,
+      onEstimate: (v) => estimates.push(Boolean(v.estimate)),
+      bridge: async () => {
+        await new Promise((ok) => setTimeout(ok, 0));
+        cancelled = true;
+        throw Object.assign(new Error('stopped'), { name: 'AbortError' });
+      },
+    });
+    expect(result).toBe('cancelled');
+    expect(estimates).toEqual([]);
   });
 
   it('re-clusters without building the graph or bridging again (same seed), and bridges again for a new seed', async () => {
