@@ -152,7 +152,10 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     // (Registering a custom WebGL layer used to schedule a second full render of each new map.)
     const drawn = map;
     requestAnimationFrame(() => {
-      if (map === drawn) el.dataset.ready = 'true';
+      if (map !== drawn) return;
+      el.dataset.ready = 'true';
+      // A task queued from that frame runs once it is on screen: then the worker may start ranking.
+      setTimeout(() => deps.actions.mapDrawn());
     });
     look();
     // After look(): in presentation mode the names' layer is off before it first paints.
