@@ -7,7 +7,8 @@
  * zooming in brings everyone back.
  *
  * - `pickDrawnPeople`: the people WebGL draws: owners, the people at the four edges of the layout (so
- *   the drawn map spans the same area as the whole), then the largest, ties by key. O(n log n).
+ *   the drawn map spans the same area as the whole), then the largest, then the strongest (the sum of their
+ *   links' weights: before the scores come every size is alike), ties by key. O(n log n).
  * - `buildDrawnGraph`: the graph sigma is given: those people and the links between them. O(n + m).
  * - `mountDetailLayer`: the 2D canvas (under the names, filter and focus layers) that draws the people
  *   left out of WebGL whose positions are in view, and their links, when at most `maxShown` of them are
@@ -24,7 +25,7 @@ export const MAX_DRAWN_PEOPLE = 50_000;
 
 /**
  * The keys WebGL draws when the map has more than `max` people, else undefined (everyone is drawn):
- * owners, the people at the layout's four edges, then the largest (ties by key). O(n log n).
+ * owners, the people at the layout's four edges, then the largest, then the strongest (ties by key). O(n log n).
  */
 export function pickDrawnPeople(graph: DisplayGraph, max: number): Set<string> | undefined {
   if (graph.order <= max) return undefined;
@@ -33,11 +34,13 @@ export function pickDrawnPeople(graph: DisplayGraph, max: number): Set<string> |
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
   const keys: string[] = [];
   const sizes: number[] = [];
+  const strengths: number[] = [];
   graph.forEachNode((key, a) => {
     if (a.owner) keep.add(key);
     else {
       keys.push(key);
       sizes.push(a.size);
+      strengths.push(a.strength);
     }
     if (a.x < x0) [x0, left] = [a.x, key];
     if (a.x > x1) [x1, right] = [a.x, key];
@@ -47,7 +50,10 @@ export function pickDrawnPeople(graph: DisplayGraph, max: number): Set<string> |
   for (const k of [left, right, bottom, top]) if (k) keep.add(k);
   // Positions into the arrays, sorted by size (largest first), then key.
   const order = Array.from(keys.keys()).sort(
-    (i, j) => sizes[j]! - sizes[i]! || (keys[i]! < keys[j]! ? -1 : keys[i]! > keys[j]! ? 1 : 0),
+    (i, j) =>
+      sizes[j]! - sizes[i]! ||
+      strengths[j]! - strengths[i]! ||
+      (keys[i]! < keys[j]! ? -1 : keys[i]! > keys[j]! ? 1 : 0),
   );
   for (const i of order) {
     if (keep.size >= max) break;

@@ -19,6 +19,8 @@ export interface DisplayNode {
   cluster: number;
   index: number;
   owner: boolean;
+  /** Sum of the person's link weights in the view (all links, drawn or not): who matters before scores exist. */
+  strength: number;
 }
 
 export interface DisplayEdge {
@@ -146,6 +148,7 @@ export function buildDisplayGraph(view: NetworkView, options: DisplayOptions = {
       cluster: p.cluster,
       index: i,
       owner: Boolean(p.ownerId),
+      strength: strength[i] ?? 0,
     },
   }));
   // Owners' own spokes are not drawn: an owner is linked to everyone they know, and drawing that

@@ -85,6 +85,8 @@ export interface MapHandle {
   setLabelObstacles(get: () => readonly Box[]): void;
   /** Animate the camera to frame these node keys. */
   frame(keys: string[]): void;
+  /** Whether WebGL draws only some of the people (level of detail, detail-layer.ts). */
+  readonly reduced: boolean;
   dispose(): void;
 }
 
@@ -533,6 +535,7 @@ export function mountMap(
     },
     setLabelObstacles: (get) => labelLayer.draw({ obstacles: get }),
     frame,
+    reduced: drawn !== graph,
     dispose() {
       camera.off('updated', showCamera);
       graph.off('eachNodeAttributesUpdated', invalidateIndex);

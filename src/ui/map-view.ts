@@ -6,6 +6,9 @@
 import { mountClusterLabels, type ClusterLabelsHandle } from '../map/cluster-labels';
 import { buildDisplayGraph, getScoreSizes, type DisplayGraph } from '../map/display-graph';
 import { mountMap, type MapHandle } from '../map/mount-map';
+
+/** The camera's state (sigma's `CameraState`), kept across a rebuild of the same network. */
+type CameraState = ReturnType<ReturnType<MapHandle['sigma']['getCamera']>['getState']>;
 import { applyFilters, getEdgeKindMask, isEmptyFilters, toFilteredOutKeys } from './filters';
 import { getClusterLabel, isSameNetwork, type AppState } from './state';
 import type { ViewDeps } from './views';
@@ -109,7 +112,8 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
    */
   let builds = 0;
   let pendingFrame: number[] | undefined;
-  const rebuild = () => {
+  const rebuild = (keepCamera = false) => {
+    const camera = keepCamera ? map?.sigma.getCamera().getState() : undefined;
     labels?.dispose();
     map?.dispose();
     map = undefined;
@@ -125,12 +129,12 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       const built = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
       setTimeout(() => {
         if (ticket !== builds) return;
-        mount(built);
+        mount(built, camera);
       });
     });
   };
 
-  const mount = (built: DisplayGraph) => {
+  const mount = (built: DisplayGraph, camera?: CameraState) => {
     const s = deps.store.get();
     graph = built;
     if (s.layout.positions) applyPositions(s.layout.positions);
@@ -143,6 +147,13 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       },
       maxPeople === undefined ? {} : { maxPeople },
     );
+    // Only if it moved: setting it draws the map once more.
+    const now = map.sigma.getCamera().getState();
+    if (
+      camera &&
+      (camera.x !== now.x || camera.y !== now.y || camera.ratio !== now.ratio || camera.angle !== now.angle)
+    )
+      map.sigma.getCamera().setState(camera);
     labelsShown = clusterLabels(s);
     labelsHidden = undefined;
     labels = mountClusterLabels(map.sigma as never, graph, { labels: labelsShown });
@@ -200,8 +211,13 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
       // Only the scores came in (after bridging): resize in place, keeping the camera and the layout; while
       // the layout runs, with its next positions.
       if (s.view && s.choices.sizeBy === 'score' && graph) {
-        pendingSizes = getScoreSizes(s.view);
-        if (!s.layout.running) applyPositions(undefined);
+        // On a map whose WebGL draws only the largest people (level of detail), the final scores change who
+        // they are: built again (once; not for the first estimate), where the camera was.
+        if (map?.reduced && !s.view.estimate) rebuild(true);
+        else {
+          pendingSizes = getScoreSizes(s.view);
+          if (!s.layout.running) applyPositions(undefined);
+        }
       }
     } else if (s.view !== prev.view || s.choices.sizeBy !== prev.choices.sizeBy) rebuild();
     else {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDrawnGraph, pickDrawnPeople } from '../../src/map/detail-layer';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from '../../src/map/display-graph';
 
-/** People on a line at x = i (y = 0), sizes given; optional owners. */
-function line(sizes: number[], owners: number[] = []): DisplayGraph {
+/** People on a line at x = i (y = 0), sizes given; optional owners and strengths (default 0). */
+function line(sizes: number[], owners: number[] = [], strengths: number[] = []): DisplayGraph {
   const g: DisplayGraph = new Graph<DisplayNode, DisplayEdge>({ type: 'undirected' });
   sizes.forEach((size, i) =>
     g.addNode(String(i), {
@@ -16,6 +16,7 @@ function line(sizes: number[], owners: number[] = []): DisplayGraph {
       cluster: 0,
       index: i,
       owner: owners.includes(i),
+      strength: strengths[i] ?? 0,
     }),
   );
   return g;
@@ -30,6 +31,11 @@ describe('pickDrawnPeople', () => {
     // Ends of the line (0 and 5; y is 0 for all, so the lowest and highest y are the first met: 0).
     const kept = pickDrawnPeople(line([1, 9, 3, 9, 8, 1]), 4)!;
     expect([...kept].sort()).toEqual(['0', '1', '3', '5']);
+  });
+
+  it('takes the strongest among people of one size (before the scores come, every size is alike)', () => {
+    const kept = pickDrawnPeople(line([1, 1, 1, 1, 1, 1], [], [0, 1, 7, 3, 9, 0]), 4)!;
+    expect([...kept].sort()).toEqual(['0', '2', '4', '5']);
   });
 
   it('always keeps the owners, even small ones', () => {
