@@ -103,6 +103,24 @@ export async function waitForLayoutStopped(page: Page, timeout = LOAD_TIMEOUT): 
   );
 }
 
+/** The map's camera from its data-camera ("x,y,ratio", set by src/map/mount-map.ts on every move). */
+export async function getCamera(page: Page): Promise<{ x: number; y: number; ratio: number }> {
+  const [x, y, ratio] = ((await page.locator('[data-map]').getAttribute('data-camera')) ?? '').split(',').map(Number);
+  return { x: x!, y: y!, ratio: ratio! };
+}
+
+/** Waits until the camera stops moving (sigma animates zooms), and returns where it stopped. */
+export async function waitForCameraAtRest(page: Page): Promise<{ x: number; y: number; ratio: number }> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = (await page.locator('[data-map]').getAttribute('data-camera')) ?? '';
+    if (now === last) break;
+    last = now;
+    await page.waitForTimeout(250);
+  }
+  return getCamera(page);
+}
+
 /**
  * Start watching the status line: from now on, `waitForOutcome` resolves when an analysis started
  * after this call has ended, with the error shown (role=alert) or undefined when a new map was drawn.

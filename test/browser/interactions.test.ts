@@ -4,7 +4,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDrawnPixels, launch } from './browser';
-import { openApp, waitForLayoutStopped, waitForMap, type AppPage } from './helpers';
+import {
+  openApp,
+  waitForCameraAtRest as cameraAtRest,
+  waitForLayoutStopped,
+  waitForMap,
+  type AppPage,
+} from './helpers';
 import { startServer, type StaticServer } from './server';
 
 let server: StaticServer;
@@ -23,25 +29,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const camera = async (page: Page) => {
-  const [x, y, ratio] = ((await page.locator('[data-map]').getAttribute('data-camera')) ?? '').split(',').map(Number);
-  return { x: x!, y: y!, ratio: ratio! };
-};
 const mapBox = async (page: Page) => {
   const box = await page.locator('[data-map]').boundingBox();
   if (!box) throw new Error('the map is not visible');
   return box;
-};
-/** Waits until the camera stops moving (sigma animates zooms), and returns where it stopped. */
-const cameraAtRest = async (page: Page) => {
-  let last = '';
-  for (let i = 0; i < 40; i++) {
-    const now = (await page.locator('[data-map]').getAttribute('data-camera')) ?? '';
-    if (now === last) break;
-    last = now;
-    await page.waitForTimeout(250);
-  }
-  return camera(page);
 };
 
 describe('the map by pointer', () => {

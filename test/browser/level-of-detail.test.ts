@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, waitForFirstAnalysis } from './browser';
-import { openApp, waitForLayoutStopped, waitForMap, type AppPage } from './helpers';
+import { openApp, waitForCameraAtRest, waitForLayoutStopped, waitForMap, type AppPage } from './helpers';
 import { startServer, type StaticServer } from './server';
 
 let server: StaticServer;
@@ -32,7 +32,6 @@ const data = (page: Page) =>
     nodes: Number(el.dataset.nodes),
     drawn: Number(el.dataset.drawn),
     detail: Number(el.dataset.detail),
-    camera: el.dataset.camera ?? '',
   }));
 
 /** Painted (non-transparent) pixels of the detail layer's canvas. */
@@ -45,17 +44,6 @@ const detailPixels = (page: Page) =>
     for (let i = 3; i < px.length; i += 4) if (px[i]) n++;
     return n;
   });
-
-/** Wait until the camera has stopped moving (sigma animates wheel zooms). */
-async function cameraAtRest(page: Page) {
-  let last = '';
-  for (let k = 0; k < 40; k++) {
-    const now = (await data(page)).camera;
-    if (now === last) break;
-    last = now;
-    await page.waitForTimeout(250);
-  }
-}
 
 describe('level of detail', () => {
   it('draws the largest people in WebGL and, in the overview, none on the detail layer', async () => {
@@ -75,7 +63,7 @@ describe('level of detail', () => {
     await page.mouse.move(centre.x, centre.y);
     for (let k = 0; k < 20 && (await data(page)).detail === 0; k++) {
       await page.mouse.wheel(0, -300);
-      await cameraAtRest(page);
+      await waitForCameraAtRest(page);
     }
     const d = await data(page);
     expect(d.detail).toBeGreaterThan(0);
