@@ -6,12 +6,12 @@
 import { mountClusterLabels, type ClusterLabelsHandle } from '../map/cluster-labels';
 import { buildDisplayGraph, getScoreSizes, type DisplayGraph } from '../map/display-graph';
 import { mountMap, type MapHandle } from '../map/mount-map';
-
-/** The camera's state (sigma's `CameraState`), kept across a rebuild of the same network. */
-type CameraState = ReturnType<ReturnType<MapHandle['sigma']['getCamera']>['getState']>;
 import { applyFilters, getEdgeKindMask, isEmptyFilters, toFilteredOutKeys } from './filters';
 import { getClusterLabel, isSameNetwork, type AppState } from './state';
 import type { ViewDeps } from './views';
+
+/** The camera's state (sigma's `CameraState`), kept across a rebuild of the same network. */
+type CameraState = ReturnType<ReturnType<MapHandle['sigma']['getCamera']>['getState']>;
 
 export interface MapView {
   frame(indices: number[]): void;
