@@ -112,8 +112,13 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
    */
   let builds = 0;
   let pendingFrame: number[] | undefined;
-  const rebuild = (keepCamera = false) => {
-    const camera = keepCamera ? map?.sigma.getCamera().getState() : undefined;
+  /**
+   * `rescored`: only the scores changed (the final ones, on a map whose WebGL draws only the largest people): the
+   * display graph serves again with the new sizes, and the camera stays where it was.
+   */
+  const rebuild = (rescored = false) => {
+    const camera = rescored ? map?.sigma.getCamera().getState() : undefined;
+    const kept = rescored ? graph : undefined;
     labels?.dispose();
     map?.dispose();
     map = undefined;
@@ -126,7 +131,18 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     setTimeout(() => {
       const s = deps.store.get();
       if (ticket !== builds || !s.view) return;
-      const built = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
+      let built: DisplayGraph;
+      if (kept) {
+        const sizes = getScoreSizes(s.view);
+        kept.updateEachNodeAttributes(
+          (_key, a) => {
+            a.size = sizes[a.index] ?? a.size;
+            return a;
+          },
+          { attributes: ['size'] },
+        );
+        built = kept;
+      } else built = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
       setTimeout(() => {
         if (ticket !== builds) return;
         mount(built, camera);
