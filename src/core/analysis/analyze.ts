@@ -179,18 +179,20 @@ function toNetworkCsr(links: EvidenceLinks): Csr {
     at[i] = nodes.length;
     nodes.push(id);
   });
-  const src: number[] = [];
-  const dst: number[] = [];
-  const wts: number[] = [];
+  // The kept links in typed arrays sized for all of them (no push per link, no boxed weight).
+  const src = new Int32Array(source.length);
+  const dst = new Int32Array(source.length);
+  const wts = new Float64Array(source.length);
+  let kept = 0;
   for (let l = 0; l < source.length; l++) {
     const a = at[source[l]!]!;
     const b = at[target[l]!]!;
     if (a < 0 || b < 0) continue;
-    src.push(a);
-    dst.push(b);
-    wts.push(weight[l]!);
+    src[kept] = a;
+    dst[kept] = b;
+    wts[kept++] = weight[l]!;
   }
-  return toCsrFromArrays(nodes, src, dst, wts);
+  return toCsrFromArrays(nodes, src.subarray(0, kept), dst.subarray(0, kept), wts.subarray(0, kept));
 }
 
 /** 0 for owners, 1 for people in an owner's export or linked to an owner by a connection or knows link, else 2. */

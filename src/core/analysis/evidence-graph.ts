@@ -144,6 +144,13 @@ export const EVIDENCE_GRAPH_DEFAULTS = {
 };
 
 const DAY_MS = 86_400_000;
+/** Kinds per link in the build's weight array, and each kind's place there (its index in LINK_KINDS). */
+const K = LINK_KINDS.length;
+const CONNECTION = LINK_KINDS.indexOf('connection');
+const KNOWS = LINK_KINDS.indexOf('knows');
+const CO_MEMBER = LINK_KINDS.indexOf('co-member');
+const COLLEAGUE = LINK_KINDS.indexOf('colleague');
+const SIMILAR = LINK_KINDS.indexOf('similar');
 
 function toRawPlace(p: Person): Place | undefined {
   const city = p.attributes['city']?.value.trim();
@@ -197,9 +204,10 @@ export function buildEvidenceLinks(
   const people = sortById(index.people);
 
   // Links keyed by the endpoints' positions in `people` (numbers, not ids), held column by column: slot s is
-  // the pair pa[s] < pb[s], its weight per kind in kindWeight[kind][s] (NaN: no such evidence), its details
-  // in evidence[s] (made on first write). No object per link until the graph is built: 300k links build fast
-  // and leave little for the garbage collector.
+  // the pair pa[s] < pb[s], its weight per kind in kindWeight[s · K + k] for kind k of LINK_KINDS (NaN: no such
+  // evidence; a link's weights side by side, so reading them all is one cache line), its details in evidence[s]
+  // (made on first write). No object per link until the graph is built: 300k links build fast and leave little
+  // for the garbage collector.
   const position = new Map(people.map((p, i) => [p.id, i]));
   const ownerNode = new Map<string, number>();
   people.forEach((p, i) => p.ownerId && ownerNode.set(p.ownerId, i));
@@ -209,30 +217,32 @@ export function buildEvidenceLinks(
   const facets = people.map((p) => getPersonFacets(p, facetCache));
   if (position.size < n) people.forEach((p, i) => (facets[i] = facets[position.get(p.id)!]!));
   const slots = createPairIndex(n * 8);
-  const pa: number[] = [];
-  const pb: number[] = [];
-  // Growable typed columns, NaN-filled: a new link costs no push per kind.
+  // Growable typed columns (the weights NaN-filled): a new link costs no push per kind.
   let capacity = 1024;
-  const kindWeight = Object.fromEntries(LINK_KINDS.map((k) => [k, new Float64Array(capacity).fill(NaN)])) as Record<
-    LinkKind,
-    Float64Array
-  >;
+  let pa = new Int32Array(capacity);
+  let pb = new Int32Array(capacity);
+  let kindWeight = new Float64Array(capacity * K).fill(NaN);
+  let links = 0;
   const evidence: (LinkEvidence | undefined)[] = [];
   const interactions = new Map<number, Record<InteractionKind, number>>();
   const linkAt = (i: number, j: number): number => {
     if (i === j) return -1;
     const s = slots.slotOf(i, j);
-    if (s === pa.length) {
-      pa.push(i < j ? i : j);
-      pb.push(i < j ? j : i);
+    if (s === links) {
       if (s === capacity) {
         capacity *= 2;
-        for (const kind of LINK_KINDS) {
-          const grown = new Float64Array(capacity).fill(NaN);
-          grown.set(kindWeight[kind]);
-          kindWeight[kind] = grown;
-        }
+        const grown = new Float64Array(capacity * K).fill(NaN, links * K);
+        grown.set(kindWeight);
+        kindWeight = grown;
+        const [oldA, oldB] = [pa, pb];
+        pa = new Int32Array(capacity);
+        pb = new Int32Array(capacity);
+        pa.set(oldA);
+        pb.set(oldB);
       }
+      pa[s] = i < j ? i : j;
+      pb[s] = i < j ? j : i;
+      links++;
       evidence.push(undefined);
     }
     return s;
@@ -243,7 +253,7 @@ export function buildEvidenceLinks(
     return i === undefined || j === undefined ? -1 : linkAt(i, j);
   };
   const evidenceAt = (s: number): LinkEvidence => (evidence[s] ??= {});
-  const has = (kind: LinkKind, s: number) => !Number.isNaN(kindWeight[kind][s]!);
+  const has = (kind: number, s: number) => !Number.isNaN(kindWeight[s * K + kind]!);
 
   // 1. Connections: owner ↔ each person in the owner's export (co-members get the extra co-member weight).
   if (on.has('connection') || on.has('co-member')) {
@@ -253,9 +263,9 @@ export function buildEvidenceLinks(
         const hub = ownerNode.get(owner);
         const s = hub === undefined ? -1 : linkAt(hub, i);
         if (s < 0) continue;
-        if (on.has('connection')) kindWeight.connection[s] = weights.connection;
+        if (on.has('connection')) kindWeight[s * K + CONNECTION] = weights.connection;
         if (on.has('co-member') && p.owners.length > 1) {
-          kindWeight['co-member'][s] = weights['co-member'] * (p.owners.length - 1);
+          kindWeight[s * K + CO_MEMBER] = weights['co-member'] * (p.owners.length - 1);
           evidenceAt(s).sharedOwners = p.owners.length;
         }
       }
@@ -287,18 +297,23 @@ export function buildEvidenceLinks(
 
   // 3. Knows: edge tables and graph files.
   if (on.has('knows')) {
-    const sums = new Map<number, number>();
+    // Each link's Σw is summed in its knows weight (no link has one yet), then turned into the weight.
+    const summed: number[] = [];
     for (const e of dataset.edges) {
       const s = link(index.resolve(e.source), index.resolve(e.target));
       if (s < 0) continue;
       const w = e.weight !== undefined && Number.isFinite(e.weight) && e.weight > 0 ? e.weight : 1;
-      sums.set(s, (sums.get(s) ?? 0) + w);
+      const at = s * K + KNOWS;
+      if (Number.isNaN(kindWeight[at]!)) {
+        kindWeight[at] = w;
+        summed.push(s);
+      } else kindWeight[at] = kindWeight[at]! + w;
       const ev = evidenceAt(s);
       ev.knowsRecords = (ev.knowsRecords ?? 0) + 1;
       if (e.type && !(ev.knowsTypes ??= []).includes(e.type)) ev.knowsTypes.push(e.type);
     }
     // Why log2(1 + Σw): a record of weight 1 counts 1; heavy edge-table weights (e.g. message counts) are compressed.
-    for (const [s, sum] of sums) kindWeight.knows[s] = weights.knows * Math.log2(1 + sum);
+    for (const s of summed) kindWeight[s * K + KNOWS] = weights.knows * Math.log2(1 + kindWeight[s * K + KNOWS]!);
   }
 
   // 4. Colleagues: same company key or e-mail domain, sparse for big groups.
@@ -323,7 +338,7 @@ export function buildEvidenceLinks(
     const mark = (x: number, y: number, field: 'company' | 'emailDomain', label: string) => {
       const s = linkAt(x, y);
       if (s < 0) return;
-      kindWeight.colleague[s] = weights.colleague;
+      kindWeight[s * K + COLLEAGUE] = weights.colleague;
       evidenceAt(s)[field] = label;
     };
     for (const g of groups.values()) {
@@ -356,8 +371,9 @@ export function buildEvidenceLinks(
     if (i.invitation) ev.invitations = i.invitation;
     if (i.endorsement) ev.endorsements = i.endorsement;
     if (i.recommendation) ev.recommendations = i.recommendation;
-    if (has('connection', s)) kindWeight.connection[s]! += boost;
-    else if (on.has('knows')) kindWeight.knows[s] = (has('knows', s) ? kindWeight.knows[s]! : weights.knows) + boost;
+    if (has(CONNECTION, s)) kindWeight[s * K + CONNECTION]! += boost;
+    else if (on.has('knows'))
+      kindWeight[s * K + KNOWS] = (has(KNOWS, s) ? kindWeight[s * K + KNOWS]! : weights.knows) + boost;
   }
 
   // 6. Similar: sparse TF-IDF k-nearest over attribute tokens (owners left out: their spokes say enough).
@@ -368,7 +384,7 @@ export function buildEvidenceLinks(
     for (const pair of computeSimilarPairs(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity })) {
       const s = linkAt(members[pair.a]!, members[pair.b]!);
       if (s < 0) continue;
-      kindWeight.similar[s] = weights.similar * pair.cosine;
+      kindWeight[s * K + SIMILAR] = weights.similar * pair.cosine;
       const ev = evidenceAt(s);
       ev.similarity = Math.round(pair.cosine * 1000) / 1000;
       ev.terms = pair.terms;
@@ -377,8 +393,8 @@ export function buildEvidenceLinks(
 
   // 7. The links sorted by endpoints (a, b): two stable counting sorts, by b then by a (LSD radix: no comparator
   // sort per person, ~30,000 of them at 30k). Links with no enabled evidence are dropped.
-  const m = pa.length;
-  const countingSort = (keys: number[], from?: Int32Array): Int32Array => {
+  const m = links;
+  const countingSort = (keys: Int32Array, from?: Int32Array): Int32Array => {
     const start = new Int32Array(n + 1);
     for (let s = 0; s < m; s++) start[keys[s]! + 1] = start[keys[s]! + 1]! + 1;
     for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
@@ -392,50 +408,47 @@ export function buildEvidenceLinks(
     return sorted;
   };
   const order = countingSort(pa, countingSort(pb));
-  // Typed columns filled by plain loops: `TypedArray.from(array, fn)` goes through the iterator and a call per
-  // link, several times slower at 300k links.
-  const keptAll = new Int32Array(m);
+  // One pass in sorted order reads each link's weights (side by side) and writes the kept ones' columns in
+  // order; typed columns filled by plain loops (`TypedArray.from(array, fn)` goes through the iterator and a
+  // call per link, several times slower at 300k links).
+  const enabled = LINK_KINDS.map((kind) => on.has(kind));
+  const columns = LINK_KINDS.map(() => new Float64Array(m).fill(NaN));
   const weightAll = new Float64Array(m);
+  let source = new Int32Array(m);
+  let target = new Int32Array(m);
+  const details = new Array<LinkEvidence | undefined>(m);
   let count = 0;
-  const enabled = LINK_KINDS.filter((kind) => on.has(kind)).map((kind) => kindWeight[kind]);
   for (let r = 0; r < m; r++) {
     const s = order[r]!;
+    const at = s * K;
     let w = 0;
-    for (const column of enabled) {
-      const x = column[s]!;
-      if (x > 0) w += x;
+    for (let k = 0; k < K; k++) {
+      const x = kindWeight[at + k]!;
+      if (enabled[k] && x > 0) w += x;
     }
     if (w <= 0) continue;
-    keptAll[count] = s;
-    weightAll[count++] = w;
+    for (let k = 0; k < K; k++) {
+      const x = kindWeight[at + k]!;
+      if (enabled[k] && x > 0) columns[k]![count] = x;
+    }
+    weightAll[count] = w;
+    source[count] = pa[s]!;
+    target[count] = pb[s]!;
+    details[count++] = evidence[s];
   }
-  const kept = keptAll.subarray(0, count);
   const kindWeights = {} as Record<LinkKind, Float64Array>;
-  for (const kind of LINK_KINDS) {
-    const from = kindWeight[kind];
-    const column = new Float64Array(count).fill(NaN);
-    if (on.has(kind))
-      for (let l = 0; l < count; l++) {
-        const x = from[kept[l]!]!;
-        if (x > 0) column[l] = x;
-      }
-    kindWeights[kind] = column;
-  }
-  const source = new Int32Array(count);
-  const target = new Int32Array(count);
-  const details = new Array<LinkEvidence | undefined>(count);
-  for (let l = 0; l < count; l++) {
-    const s = kept[l]!;
-    source[l] = pa[s]!;
-    target[l] = pb[s]!;
-    details[l] = evidence[s];
+  LINK_KINDS.forEach((kind, k) => (kindWeights[kind] = count < m ? columns[k]!.slice(0, count) : columns[k]!));
+  if (count < m) {
+    source = source.slice(0, count);
+    target = target.slice(0, count);
+    details.length = count;
   }
   return {
     ids: people.map((p) => p.id),
     attributes: people.map((p, i) => toNodeAttributes(p, facets[i]!)),
     source,
     target,
-    weight: weightAll.slice(0, count),
+    weight: count < m ? weightAll.slice(0, count) : weightAll,
     kindWeights,
     evidence: details,
   };
