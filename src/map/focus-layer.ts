@@ -86,7 +86,9 @@ export function mountFocusLayer(
     }
     if ((d as { visibility?: string }).visibility === 'hidden') return undefined;
     const p = sigma.framedGraphToViewport(d);
-    return { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(d.size)), color: d.color, label: d.label ?? '' };
+    // The name from the graph: sigma is given none (mount-map.ts, NODE_STYLES).
+    const label = graph.getNodeAttribute(key, 'label') ?? '';
+    return { x: p.x, y: p.y, r: Math.max(1, sigma.scaleSize(d.size)), color: d.color, label };
   };
 
   const paint = (ctx: CanvasRenderingContext2D, width: number, height: number): boolean => {
