@@ -29,7 +29,7 @@ import type { PeopleIndex } from '../people';
 import type { Dataset, InteractionKind, Person, Place, Role } from '../types';
 import { getEmptyFacetCache, getFacetTokens, getPersonFacets, type PersonFacets } from './facets';
 import { createPairIndex } from './pair-index';
-import { computeSimilarPairs, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
+import { computeSimilarPairColumns, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
 
 export const LINK_KINDS = ['connection', 'knows', 'co-member', 'colleague', 'similar'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -381,13 +381,15 @@ export function buildEvidenceLinks(
     const members: number[] = [];
     for (let i = 0; i < n; i++) if (!people[i]!.ownerId) members.push(i);
     const tokens = members.map((i) => getFacetTokens(facets[i]!, facetCache));
-    for (const pair of computeSimilarPairs(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity })) {
-      const s = linkAt(members[pair.a]!, members[pair.b]!);
+    const pairs = computeSimilarPairColumns(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity });
+    for (let p = 0; p < pairs.a.length; p++) {
+      const s = linkAt(members[pairs.a[p]!]!, members[pairs.b[p]!]!);
       if (s < 0) continue;
-      kindWeight[s * K + SIMILAR] = weights.similar * pair.cosine;
+      const cosine = pairs.cosine[p]!;
+      kindWeight[s * K + SIMILAR] = weights.similar * cosine;
       const ev = evidenceAt(s);
-      ev.similarity = Math.round(pair.cosine * 1000) / 1000;
-      ev.terms = pair.terms;
+      ev.similarity = Math.round(cosine * 1000) / 1000;
+      ev.terms = pairs.terms[p]!;
     }
   }
 

@@ -11,7 +11,6 @@
  * scored exactly. Cost: O(n · T · maxPostings · log T) visits plus O(n · k · T), T = tokens per person.
  */
 import type { FacetToken } from './facets';
-import { createPairIndex } from './pair-index';
 
 /** Options for {@link computeSimilarPairs}. */
 export interface SimilarityOptions {
@@ -33,11 +32,28 @@ export interface SimilarPair {
   terms: string[];
 }
 
-/** TF-IDF cosine k-nearest pairs between the token lists of `tokens[i]` (person i). Deterministic. */
+/** The similar pairs as columns: pair p is (a[p] < b[p]) with cosine[p] and terms[p]; sorted by (a, b). */
+export interface SimilarPairColumns {
+  a: Int32Array;
+  b: Int32Array;
+  cosine: Float64Array;
+  terms: string[][];
+}
+
+/** {@link computeSimilarPairColumns} as one object per pair. */
 export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityOptions = {}): SimilarPair[] {
+  const { a, b, cosine, terms } = computeSimilarPairColumns(tokens, options);
+  return Array.from(a, (x, p) => ({ a: x, b: b[p]!, cosine: cosine[p]!, terms: terms[p]! }));
+}
+
+/**
+ * TF-IDF cosine k-nearest pairs between the token lists of `tokens[i]` (person i), as columns (no object per
+ * pair: the evidence graph reads them straight). Deterministic.
+ */
+export function computeSimilarPairColumns(tokens: FacetToken[][], options: SimilarityOptions = {}): SimilarPairColumns {
   const { k, minSimilarity, maxPostings } = { ...SIMILARITY_DEFAULTS, ...options };
   const n = tokens.length;
-  if (n < 2 || k <= 0) return [];
+  if (n < 2 || k <= 0) return { a: new Int32Array(0), b: new Int32Array(0), cosine: new Float64Array(0), terms: [] };
 
   // 1. Vocabulary and document frequencies; each person's distinct token ids, sorted, flat: person i's are
   // docIds[docStart[i] .. docStart[i + 1]), their weights alongside in docW (no array per person).
@@ -196,9 +212,14 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
   };
 
   // 4. Per person: partial dot products accumulated over its postings (term at a time, typed arrays), then
-  // the exact cosine of its best 3k candidates; a pair is kept when either side keeps it.
-  const kept = createPairIndex(n * k);
-  const pairs: SimilarPair[] = [];
+  // the exact cosine of its best 3k candidates; a pair is kept when either side keeps it. Person x's k best are
+  // top[x · k .. x · k + topCount[x]): the pair {x, y} with y < x is already kept when x is among y's.
+  const top = new Int32Array(n * k);
+  const topCount = new Int32Array(n);
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  const pairCosine: number[] = [];
+  const pairTerms: string[][] = [];
   const half = Math.floor(maxPostings / 2);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -273,25 +294,48 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
       scoredY[i] = y;
       scored++;
     }
-    for (let c = 0; c < Math.min(k, scored); c++) {
+    const keep = Math.min(k, scored);
+    topCount[x] = keep;
+    for (let c = 0; c < keep; c++) {
       const y = scoredY[c]!;
-      const a = Math.min(x, y);
-      const b = Math.max(x, y);
-      if (kept.slotOf(a, b) < pairs.length) continue;
-      pairs.push({ a, b, cosine: scoredP[c]!, terms: sharedTerms(x, y) });
+      top[x * k + c] = y;
+      if (y < x) {
+        let known = false;
+        for (let t = y * k, end = t + topCount[y]!; t < end && !known; t++) known = top[t] === x;
+        if (known) continue;
+      }
+      pairA.push(Math.min(x, y));
+      pairB.push(Math.max(x, y));
+      pairCosine.push(scoredP[c]!);
+      pairTerms.push(sharedTerms(x, y));
     }
   }
   // Sorted by (a, b): a counting sort by a, then each a's few pairs by b (insertion).
+  const m = pairA.length;
   const byA = new Int32Array(n + 1);
-  for (const p of pairs) byA[p.a + 1] = byA[p.a + 1]! + 1;
+  for (let p = 0; p < m; p++) byA[pairA[p]! + 1] = byA[pairA[p]! + 1]! + 1;
   for (let i = 0; i < n; i++) byA[i + 1] = byA[i + 1]! + byA[i]!;
-  const sorted = new Array<SimilarPair>(pairs.length);
+  const order = new Int32Array(m);
   const next = byA.slice(0, n);
-  for (const p of pairs) {
-    let at = next[p.a]!;
-    next[p.a] = at + 1;
-    for (; at > byA[p.a]! && sorted[at - 1]!.b > p.b; at--) sorted[at] = sorted[at - 1]!;
-    sorted[at] = p;
+  for (let p = 0; p < m; p++) {
+    const a = pairA[p]!;
+    let at = next[a]!;
+    next[a] = at + 1;
+    for (; at > byA[a]! && pairB[order[at - 1]!]! > pairB[p]!; at--) order[at] = order[at - 1]!;
+    order[at] = p;
   }
-  return sorted;
+  const out: SimilarPairColumns = {
+    a: new Int32Array(m),
+    b: new Int32Array(m),
+    cosine: new Float64Array(m),
+    terms: new Array<string[]>(m),
+  };
+  for (let r = 0; r < m; r++) {
+    const p = order[r]!;
+    out.a[r] = pairA[p]!;
+    out.b[r] = pairB[p]!;
+    out.cosine[r] = pairCosine[p]!;
+    out.terms[r] = pairTerms[p]!;
+  }
+  return out;
 }
