@@ -6,11 +6,22 @@
  * endorsement files (`www.linkedin.com/in/gál`). All normalise to `linkedin.com/in/gál`: decode
  * `%XX`, lower-case, drop scheme, `www.` (and country sub-domains like `de.`), query, fragment and
  * trailing slash. Cost: O(length) per key; plain ASCII text (most URLs and names) takes a shorter path
- * with the same result, skipping the Unicode work (decoding, normalisation, Unicode classes).
+ * with the same result, skipping the Unicode work (decoding, normalisation, Unicode classes), and so do
+ * %-escaped URLs (no trimming or splitting; NFC only when the decoded text could change under it).
  */
 
 /** URL text with nothing to trim, split off, decode or normalise: ASCII letters, digits and `. / : _ ~ -`. */
 const PLAIN_URL = /^[A-Za-z0-9./:_~-]+$/;
+/** The same plus `%` escapes (non-ASCII names as Connections.csv writes them): nothing to trim or split off. */
+const ESCAPED_URL = /^[A-Za-z0-9./:_~%-]+$/;
+/** A key whose path parts `encodeURIComponent` leaves as they are. */
+const PLAIN_KEY = /^[A-Za-z0-9\-_.!~*'()/]+$/;
+
+/** True when no character is at or above U+0300: NFC leaves such text as it is (no combining marks, no singletons). */
+function isBelowCombining(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return false;
+  return true;
+}
 /** True for ASCII text (normalisation leaves it as it is and it holds no combining marks). */
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
@@ -21,16 +32,19 @@ function isAscii(text: string): boolean {
 export function toProfileKey(url: string | undefined): string | undefined {
   if (!url) return undefined;
   if (PLAIN_URL.test(url)) return toPlainProfileKey(url);
-  let s = url.trim();
+  // Escaped text has nothing to trim or split off, and NFC is skipped where it changes nothing.
+  const escaped = ESCAPED_URL.test(url);
+  let s = escaped ? url : url.trim();
   if (!s) return undefined;
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  s = s.split(/[?#]/)[0] ?? '';
+  if (!escaped) s = s.split(/[?#]/)[0] ?? '';
   try {
     s = decodeURIComponent(s);
   } catch {
     // A stray `%` that is not an escape: keep the text as written.
   }
-  s = s.toLowerCase().normalize('NFC');
+  s = s.toLowerCase();
+  if (!escaped || !isBelowCombining(s)) s = s.normalize('NFC');
   s = s.replace(/^(www\.|[a-z]{2}\.)(?=linkedin\.com)/, '');
   s = s.replace(/\/+$/, '');
   if (!s.includes('/') || /\s/.test(s)) return undefined;
@@ -52,6 +66,8 @@ function toPlainProfileKey(url: string): string | undefined {
 /** Canonical display URL for a normalised LinkedIn key, or undefined for anything not on linkedin.com. */
 export function toProfileUrl(key: string | undefined): string | undefined {
   if (!key || !/^linkedin\.com\/(in|pub)\/[^/\s]+/.test(key)) return undefined;
+  // Why the test: most keys are plain ASCII, which encoding leaves as it is, and the split costs arrays per call.
+  if (PLAIN_KEY.test(key)) return `https://www.${key}`;
   const [host, ...path] = key.split('/');
   return `https://www.${host}/${path.map((p) => encodeURIComponent(p)).join('/')}`;
 }

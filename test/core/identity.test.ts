@@ -56,9 +56,9 @@ describe('createRng', () => {
   });
 });
 
-describe('plain ASCII shortcuts', () => {
-  // The general definitions, step by step, as they were before the shortcuts for plain ASCII text:
-  // the keys must not change.
+describe('plain ASCII and escaped-URL shortcuts', () => {
+  // The general definitions, step by step, as they were before the shortcuts for plain ASCII text and
+  // %-escaped URLs: the keys and canonical URLs must not change.
   const referenceProfileKey = (url: string | undefined): string | undefined => {
     if (!url) return undefined;
     let s = url.trim();
@@ -75,6 +75,11 @@ describe('plain ASCII shortcuts', () => {
     s = s.replace(/\/+$/, '');
     if (!s.includes('/') || /\s/.test(s)) return undefined;
     return s;
+  };
+  const referenceProfileUrl = (key: string | undefined): string | undefined => {
+    if (!key || !/^linkedin\.com\/(in|pub)\/[^/\s]+/.test(key)) return undefined;
+    const [host, ...path] = key.split('/');
+    return `https://www.${host}/${path.map((p) => encodeURIComponent(p)).join('/')}`;
   };
   const referenceNameKey = (text: string | undefined): string =>
     text
@@ -107,6 +112,15 @@ describe('plain ASCII shortcuts', () => {
     'g%C3%A1l',
     '%',
     '%zz',
+    '%CC%81',
+    '%C4%B0',
+    '%E2%84%A6',
+    '%E2%84%AB',
+    '%20',
+    '%23',
+    '%3F',
+    '%2F',
+    "(x)!*'",
     '?trk=x',
     '#top',
     ' ',
@@ -137,10 +151,15 @@ describe('plain ASCII shortcuts', () => {
       for (let i = 0; i < parts; i++) text += pieces[Math.floor(rng() * pieces.length)];
       expect(toProfileKey(text), text).toBe(referenceProfileKey(text));
       expect(toNameKey(text), text).toBe(referenceNameKey(text));
+      const key = referenceProfileKey(text);
+      expect(toProfileUrl(key), key).toBe(referenceProfileUrl(key));
     }
     for (let c = 0; c < 0x300; c++) {
       const text = `https://www.linkedin.com/in/a${String.fromCharCode(c)}b/`;
       expect(toProfileKey(text), text).toBe(referenceProfileKey(text));
+      const escaped = `https://www.linkedin.com/in/a${encodeURIComponent(String.fromCharCode(c))}b/`;
+      expect(toProfileKey(escaped), escaped).toBe(referenceProfileKey(escaped));
+      expect(toProfileUrl(referenceProfileKey(escaped))).toBe(referenceProfileUrl(referenceProfileKey(escaped)));
       expect(toNameKey(`A${String.fromCharCode(c)}b`)).toBe(referenceNameKey(`A${String.fromCharCode(c)}b`));
     }
   });
