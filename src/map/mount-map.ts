@@ -141,13 +141,14 @@ const KIND_COLORS_BY_MASK: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * Sigma gets no names (`label: ''`): they are drawn on our own layer, and sigma would otherwise lay out a
- * glyph atlas for every person's name whenever it processes the people (at construction and at each
- * position update: about 150 ms of the first map's task at 30,000 people, with renderLabels off).
+ * Sigma gets no names (`label: ''`, hidden): they are drawn on our own layer, and sigma would otherwise lay
+ * out a glyph atlas for every person's name and place each in its label grid whenever it processes the
+ * people (at construction and at each position update: about 150 ms of the first map's task at 30,000
+ * people, with renderLabels off).
  */
 const NODE_STYLES = [
   DEPTHLESS_STYLES.nodes,
-  { depth: 'nodes', label: '' },
+  { depth: 'nodes', label: '', labelVisibility: 'hidden' },
   { whenState: 'dimmed', then: { color: DIM_NODE } },
 ];
 
