@@ -7,7 +7,14 @@
 // sending positions until stable or stopped.
 import { getLinkExplanations } from '../core/analysis/explain-link';
 import { createForceLayout } from '../core/layout/force-layout';
-import type { NetworkView, PageMessage, Stage, WorkerFile, WorkerMessage } from './protocol';
+import {
+  PEOPLE_PART,
+  type NetworkView,
+  type PageMessage,
+  type Stage,
+  type WorkerFile,
+  type WorkerMessage,
+} from './protocol';
 import { createBridgingPool, type BridgingPool } from './bridging-pool';
 import { createSession } from './pipeline';
 import { loadSampleFiles } from './sample';
@@ -183,7 +190,9 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
         weight: v.edges.weight.slice(),
       },
     };
-    post({ type: 'result', id, view: v, ms: performance.now() - started }, [
+    for (let i = 0; i < v.people.length; i += PEOPLE_PART)
+      post({ type: 'people', id, people: v.people.slice(i, i + PEOPLE_PART) });
+    post({ type: 'result', id, view: { ...v, people: [] }, ms: performance.now() - started }, [
       v.positions.buffer,
       v.edges.source.buffer,
       v.edges.target.buffer,

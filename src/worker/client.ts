@@ -9,6 +9,7 @@ import type {
   AnalyzeSettings,
   NetworkView,
   PageMessage,
+  PersonView,
   Stage,
   SuperConnectorView,
   WorkerFile,
@@ -81,6 +82,8 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
   const worker = makeWorker();
   let nextId = 1;
   let pending: Pending | undefined;
+  /** The pending request's people so far, in the parts they came in (WorkerMessage `people`). */
+  let people: PersonView[][] = [];
   /** The request whose view is on screen: its layout updates are the ones that count. */
   let shown = 0;
   let linking: { id: number; resolve(v: LinkExplanation[]): void } | undefined;
@@ -117,11 +120,16 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
       return;
     }
     if (!pending || msg.id !== pending.id) return; // a superseded request's late message
+    if (msg.type === 'people') {
+      people.push(msg.people);
+      return;
+    }
     if (msg.type === 'progress')
       pending.onProgress?.({ stage: msg.stage, fraction: msg.fraction, message: msg.message });
     else if (msg.type === 'result') {
       shown = msg.id;
-      finish((p) => p.resolve({ view: msg.view, ms: msg.ms }));
+      const view = people.length ? { ...msg.view, people: people.flat() } : msg.view;
+      finish((p) => p.resolve({ view, ms: msg.ms }));
     } else if (msg.type === 'cancelled') finish((p) => p.resolve('cancelled'));
     else if (msg.type === 'error') finish((p) => p.reject(new Error(msg.message)));
   };
@@ -132,6 +140,7 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
   function finish(action: (p: Pending) => void) {
     const p = pending;
     pending = undefined;
+    people = [];
     if (p) action(p);
   }
 

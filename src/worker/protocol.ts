@@ -42,11 +42,20 @@ export type PageMessage =
   /** The map of request `id` is on screen: the worker may start bridging (see analysis.worker.ts). */
   | { type: 'drawn'; id: number };
 
+/** Most people in one `people` message (see WorkerMessage): about 40 ms of the page's time to read. */
+export const PEOPLE_PART = 10_000;
+
 export const STAGES = ['read', 'merge', 'enrich', 'links', 'clusters', 'bridging', 'layout', 'done'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export type WorkerMessage =
   | { type: 'progress'; id: number; stage: Stage; fraction: number; message: string }
+  /**
+   * The view's people, in parts of at most PEOPLE_PART, posted just before its `result` (whose `view.people`
+   * is then empty: the page joins the parts). Deserialising 225,000 people in one message held the page
+   * for about a second plus the collection of its garbage; parts keep each of the page's tasks short.
+   */
+  | { type: 'people'; id: number; people: PersonView[] }
   /** The map's view, as soon as clusters are named; `view.ranked` says whether scores are in yet. */
   | { type: 'result'; id: number; view: NetworkView; ms: number }
   /**

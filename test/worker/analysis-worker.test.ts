@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PageMessage, WorkerFile, WorkerMessage } from '../../src/worker/protocol';
+import { PEOPLE_PART, type PageMessage, type WorkerFile, type WorkerMessage } from '../../src/worker/protocol';
 import { createSession } from '../../src/worker/pipeline';
 
 function readSample(root = 'data/sample'): WorkerFile[] {
@@ -55,7 +55,7 @@ describe('the analysis worker', () => {
     void send({ type: 'layout-stop', id: 1 });
     await run;
     const kinds = posted
-      .filter((m) => m.type !== 'progress')
+      .filter((m) => m.type !== 'progress' && m.type !== 'people')
       .map((m) => (m.type === 'scores' ? `scores${m.estimate ? ' (estimate)' : ''}` : m.type));
     expect(kinds[0]).toBe('result');
     expect(kinds.slice(1, 3)).toEqual(['scores (estimate)', 'scores']);
@@ -71,5 +71,17 @@ describe('the analysis worker', () => {
     if (single === 'cancelled') throw new Error('cancelled');
     expect(final.scores).toEqual(Float32Array.from(single.people, (p) => p.score));
     expect(final.superConnectors).toEqual(single.superConnectors);
+    // The people came in parts before the view, which has none itself; joined, they are the run's people.
+    const first = posted.findIndex((m) => m.type === 'people');
+    const result = posted.findIndex((m) => m.type === 'result');
+    const parts = posted.flatMap((m) => (m.type === 'people' ? [m.people] : []));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(result);
+    expect(parts.length).toBe(Math.ceil(single.people.length / PEOPLE_PART));
+    expect(parts.every((part) => part.length <= PEOPLE_PART)).toBe(true);
+    const view = posted[result];
+    if (view?.type !== 'result') throw new Error('no result');
+    expect(view.view.people).toEqual([]);
+    expect(parts.flat().map((p) => p.name)).toEqual(single.people.map((p) => p.name));
   });
 });
