@@ -52,14 +52,17 @@ export function isSameNetwork(a: NetworkView | undefined, b: NetworkView | undef
   return a === b || (a !== undefined && b !== undefined && a.edges === b.edges);
 }
 
-/** The view with the super-connector scores that came after it (a new view; the old one is not changed). */
+/**
+ * The view with the super-connector scores that came after it: a new view and a new people array, so that
+ * whatever compares views or arrays sees the change, but the same person objects, whose `score` is written
+ * in place. Copying every person held the page for 1.2 s per scores message at 225,000 people (plus the
+ * garbage); nothing keeps an earlier view of the same network for its scores (isSameNetwork, below, compares
+ * the links).
+ */
 export function setViewScores(view: NetworkView, update: ScoresUpdate): NetworkView {
-  return {
-    ...view,
-    people: view.people.map((p, i) => ({ ...p, score: update.scores[i] ?? 0 })),
-    superConnectors: update.superConnectors,
-    ranked: true,
-  };
+  const people = view.people.slice();
+  for (let i = 0; i < people.length; i++) people[i]!.score = update.scores[i] ?? 0;
+  return { ...view, people, superConnectors: update.superConnectors, ranked: true };
 }
 
 export interface LayoutStatus {
