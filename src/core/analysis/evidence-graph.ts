@@ -177,16 +177,24 @@ function toNodeAttributes(p: Person, f: PersonFacets): PersonNodeAttributes {
 }
 
 /**
- * People sorted by id (UTF-16 code unit order). Why not a comparator: the default sort of the id strings runs
- * in the engine, ~1.4x faster at 30k; ids are unique (buildPeople makes them so), else the comparator sort.
+ * People sorted by id (UTF-16 code unit order) and each id's position among them. Why not a comparator: the
+ * default sort of the id strings runs in the engine, ~1.4x faster at 30k; ids are unique (buildPeople makes them
+ * so), and then the positions put each person in place (no second map); else the comparator sort, and a repeated
+ * id's position is its last holder's.
  */
-function sortById(list: readonly Person[]): Person[] {
-  const byId = new Map(list.map((p) => [p.id, p]));
-  if (byId.size !== list.length) return [...list].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
-  return list
-    .map((p) => p.id)
-    .sort()
-    .map((id) => byId.get(id)!);
+function sortById(list: readonly Person[]): { people: Person[]; position: Map<string, number> } {
+  const ids = list.map((p) => p.id).sort();
+  const position = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) position.set(ids[i]!, i);
+  if (position.size === list.length) {
+    const people = new Array<Person>(list.length);
+    for (const p of list) people[position.get(p.id)!] = p;
+    return { people, position };
+  }
+  const people = [...list].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  position.clear();
+  people.forEach((p, i) => position.set(p.id, i));
+  return { people, position };
 }
 
 /**
@@ -201,14 +209,13 @@ export function buildEvidenceLinks(
   const o = { ...EVIDENCE_GRAPH_DEFAULTS, ...options };
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
-  const people = sortById(index.people);
+  const { people, position } = sortById(index.people);
 
   // Links keyed by the endpoints' positions in `people` (numbers, not ids), held column by column: slot s is
   // the pair pa[s] < pb[s], its weight per kind in kindWeight[s · K + k] for kind k of LINK_KINDS (NaN: no such
   // evidence; a link's weights side by side, so reading them all is one cache line), its details in evidence[s]
   // (made on first write). No object per link until the graph is built: 300k links build fast and leave little
   // for the garbage collector.
-  const position = new Map(people.map((p, i) => [p.id, i]));
   const ownerNode = new Map<string, number>();
   people.forEach((p, i) => p.ownerId && ownerNode.set(p.ownerId, i));
   const n = people.length;
@@ -259,8 +266,8 @@ export function buildEvidenceLinks(
   if (on.has('connection') || on.has('co-member')) {
     for (let i = 0; i < n; i++) {
       const p = people[i]!;
-      for (const owner of p.owners) {
-        const hub = ownerNode.get(owner);
+      for (let o = 0; o < p.owners.length; o++) {
+        const hub = ownerNode.get(p.owners[o]!);
         const s = hub === undefined ? -1 : linkAt(hub, i);
         if (s < 0) continue;
         if (on.has('connection')) kindWeight[s * K + CONNECTION] = weights.connection;
@@ -274,9 +281,15 @@ export function buildEvidenceLinks(
 
   // 2. Interactions: counted per owner ↔ person pair; turned into tie strength in step 5.
   let newest = '';
-  for (const r of dataset.interactions) if (r.date && r.date > newest) newest = r.date;
+  // Indexed loops over the records: a for-of allocates an iterator result per step where not optimised away.
+  const { interactions: records, edges } = dataset;
+  for (let k = 0; k < records.length; k++) {
+    const date = records[k]!.date;
+    if (date && date > newest) newest = date;
+  }
   if (on.has('connection') || on.has('knows')) {
-    for (const r of dataset.interactions) {
+    for (let k = 0; k < records.length; k++) {
+      const r = records[k]!;
       const hub = ownerNode.get(r.owner);
       const id = hub === undefined ? undefined : index.resolve(r.person);
       const j = id === undefined ? undefined : position.get(id);
@@ -299,7 +312,8 @@ export function buildEvidenceLinks(
   if (on.has('knows')) {
     // Each link's Σw is summed in its knows weight (no link has one yet), then turned into the weight.
     const summed: number[] = [];
-    for (const e of dataset.edges) {
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k]!;
       const s = link(index.resolve(e.source), index.resolve(e.target));
       if (s < 0) continue;
       const w = e.weight !== undefined && Number.isFinite(e.weight) && e.weight > 0 ? e.weight : 1;
@@ -313,7 +327,10 @@ export function buildEvidenceLinks(
       if (e.type && !(ev.knowsTypes ??= []).includes(e.type)) ev.knowsTypes.push(e.type);
     }
     // Why log2(1 + Σw): a record of weight 1 counts 1; heavy edge-table weights (e.g. message counts) are compressed.
-    for (const s of summed) kindWeight[s * K + KNOWS] = weights.knows * Math.log2(1 + kindWeight[s * K + KNOWS]!);
+    for (let k = 0; k < summed.length; k++) {
+      const s = summed[k]!;
+      kindWeight[s * K + KNOWS] = weights.knows * Math.log2(1 + kindWeight[s * K + KNOWS]!);
+    }
   }
 
   // 4. Colleagues: same company key or e-mail domain, sparse for big groups.
@@ -394,63 +411,71 @@ export function buildEvidenceLinks(
   }
 
   // 7. The links sorted by endpoints (a, b): two stable counting sorts, by b then by a (LSD radix: no comparator
-  // sort per person, ~30,000 of them at 30k). Links with no enabled evidence are dropped.
+  // sort per person, ~30,000 of them at 30k), the second giving each link's place. Links with no enabled evidence
+  // are dropped.
   const m = links;
-  const countingSort = (keys: Int32Array, from?: Int32Array): Int32Array => {
-    const start = new Int32Array(n + 1);
-    for (let s = 0; s < m; s++) start[keys[s]! + 1] = start[keys[s]! + 1]! + 1;
-    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
-    const sorted = new Int32Array(m);
-    for (let r = 0; r < m; r++) {
-      const s = from ? from[r]! : r;
-      const key = keys[s]!;
-      sorted[start[key]!] = s;
-      start[key] = start[key]! + 1;
-    }
-    return sorted;
-  };
-  const order = countingSort(pa, countingSort(pb));
-  // One pass in sorted order reads each link's weights (side by side) and writes the kept ones' columns in
-  // order; typed columns filled by plain loops (`TypedArray.from(array, fn)` goes through the iterator and a
-  // call per link, several times slower at 300k links).
   const enabled = LINK_KINDS.map((kind) => on.has(kind));
-  const columns = LINK_KINDS.map(() => new Float64Array(m).fill(NaN));
-  const weightAll = new Float64Array(m);
-  let source = new Int32Array(m);
-  let target = new Int32Array(m);
-  const details = new Array<LinkEvidence | undefined>(m);
-  let count = 0;
-  for (let r = 0; r < m; r++) {
-    const s = order[r]!;
-    const at = s * K;
+  const weightOf = new Float64Array(m);
+  let dropped = 0;
+  for (let s = 0; s < m; s++) {
     let w = 0;
     for (let k = 0; k < K; k++) {
-      const x = kindWeight[at + k]!;
+      const x = kindWeight[s * K + k]!;
       if (enabled[k] && x > 0) w += x;
     }
-    if (w <= 0) continue;
-    for (let k = 0; k < K; k++) {
-      const x = kindWeight[at + k]!;
-      if (enabled[k] && x > 0) columns[k]![count] = x;
+    weightOf[s] = w;
+    if (w <= 0) dropped++;
+  }
+  const start = new Int32Array(n + 1);
+  for (let s = 0; s < m; s++) start[pb[s]! + 1] = start[pb[s]! + 1]! + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const byB = new Int32Array(m);
+  for (let s = 0; s < m; s++) byB[start[pb[s]!]!++] = s;
+  start.fill(0);
+  for (let s = 0; s < m; s++) start[pa[s]! + 1] = start[pa[s]! + 1]! + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const place = new Int32Array(m);
+  for (let r = 0; r < m; r++) {
+    const s = byB[r]!;
+    place[s] = start[pa[s]!]!++;
+  }
+  const count = m - dropped;
+  if (dropped > 0) {
+    // Places among the kept links: walk the sorted order, numbering the kept ones (-1: dropped).
+    const order = byB;
+    for (let s = 0; s < m; s++) order[place[s]!] = s;
+    for (let r = 0, kept = 0; r < m; r++) {
+      const s = order[r]!;
+      place[s] = weightOf[s]! > 0 ? kept++ : -1;
     }
-    weightAll[count] = w;
-    source[count] = pa[s]!;
-    target[count] = pb[s]!;
-    details[count++] = evidence[s];
+  }
+  // The columns written in slot order, each link to its place: the reads are sequential and the scattered
+  // writes do not wait on memory (reading each link at its sorted place waited on a cache miss or more per link).
+  const columns = LINK_KINDS.map(() => new Float64Array(count).fill(NaN));
+  const weight = new Float64Array(count);
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
+  const details = new Array<LinkEvidence | undefined>(count);
+  for (let s = 0; s < m; s++) {
+    const r = place[s]!;
+    if (r < 0) continue;
+    for (let k = 0; k < K; k++) {
+      const x = kindWeight[s * K + k]!;
+      if (enabled[k] && x > 0) columns[k]![r] = x;
+    }
+    weight[r] = weightOf[s]!;
+    source[r] = pa[s]!;
+    target[r] = pb[s]!;
+    details[r] = evidence[s];
   }
   const kindWeights = {} as Record<LinkKind, Float64Array>;
-  LINK_KINDS.forEach((kind, k) => (kindWeights[kind] = count < m ? columns[k]!.slice(0, count) : columns[k]!));
-  if (count < m) {
-    source = source.slice(0, count);
-    target = target.slice(0, count);
-    details.length = count;
-  }
+  LINK_KINDS.forEach((kind, k) => (kindWeights[kind] = columns[k]!));
   return {
     ids: people.map((p) => p.id),
     attributes: people.map((p, i) => toNodeAttributes(p, facets[i]!)),
     source,
     target,
-    weight: count < m ? weightAll.slice(0, count) : weightAll,
+    weight,
     kindWeights,
     evidence: details,
   };
