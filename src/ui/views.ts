@@ -287,7 +287,6 @@ export function renderPerson(
   const url = getSafeProfileUrl(p.url);
   const cluster = view.clusters[p.cluster];
   const clusterName = clusterLabel ?? cluster?.label;
-  const sc = view.superConnectors.find((s) => s.index === index);
   const ownerNames = p.owners.map((o) => ownerName?.(o) ?? view.owners.find((x) => x.id === o)?.name ?? o);
   return h(
     'article',
@@ -313,17 +312,49 @@ export function renderPerson(
         ),
       ),
       p.connectedOn ? h('div', { className: 'field' }, h('dt', {}, 'Connected on'), h('dd', {}, p.connectedOn)) : false,
-      h('div', { className: 'field' }, h('dt', {}, 'Super-connector score'), h('dd', {}, getScoreText(view, index))),
+      h(
+        'div',
+        { className: 'field score' },
+        h('dt', {}, 'Super-connector score'),
+        h('dd', {}, getScoreText(view, index)),
+      ),
     ),
-    sc
-      ? h('section', {}, h('h3', {}, 'Why a super-connector'), h('ul', {}, ...sc.why.map((w) => h('li', {}, w))))
-      : false,
+    renderReasons(view, index),
     url
       ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open LinkedIn profile')
       : p.url
         ? h('p', { className: 'unsafe-url' }, 'Profile: ', p.url)
         : false,
   );
+}
+
+/** Why the person is a super-connector, if the ranking lists them. */
+function renderReasons(view: NetworkView, index: number): HTMLElement | false {
+  const sc = view.superConnectors.find((s) => s.index === index);
+  if (!sc) return false;
+  return h(
+    'section',
+    { className: 'reasons' },
+    h('h3', {}, 'Why a super-connector'),
+    h('ul', {}, ...sc.why.map((w) => h('li', {}, w))),
+  );
+}
+
+/**
+ * Brings a person's panel drawn by `renderPerson` up to date with new scores of the same network, in place: only
+ * the score line and the reasons they are a super-connector change, each only if its text does. Every other node
+ * stays, and with it the focus, a text selection or the scroll in the panel.
+ */
+export function updatePersonScores(article: HTMLElement, view: NetworkView, index: number): void {
+  const score = article.querySelector('.score dd');
+  const text = getScoreText(view, index);
+  if (score && score.textContent !== text) score.textContent = text;
+  const reasons = article.querySelector('.reasons');
+  const fresh = renderReasons(view, index);
+  const why = (e: Element) => Array.from(e.querySelectorAll('li'), (li) => li.textContent).join('\n');
+  if (!fresh) reasons?.remove();
+  else if (!reasons) article.querySelector('dl')?.after(fresh);
+  else if (why(reasons) !== why(fresh)) reasons.replaceWith(fresh);
 }
 
 /**
@@ -351,12 +382,25 @@ function getIndexById(view: NetworkView): Map<string, number> {
 
 export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
   let last: [unknown, unknown, unknown, unknown] | undefined;
+  /** The person's details on screen and the view they show, for updating the score in place when scores come. */
+  let shown: { view: NetworkView; article: HTMLElement } | undefined;
   const render = (s: AppState) => {
     const index = s.choices.selected ?? s.choices.hovered;
     // Selected or only hovered matters too: a click on the hovered person adds "Clear selection" and the links.
     const chosen = s.choices.selected !== undefined;
-    if (last && last[0] === s.view && last[1] === index && last[2] === s.edits && last[3] === chosen) return;
+    const samePerson = last && last[1] === index && last[2] === s.edits && last[3] === chosen;
+    if (samePerson && last?.[0] === s.view) return;
     last = [s.view, index, s.edits, chosen];
+    // Scores alone (a first estimate, then the final ones) change only the score line and the reasons: redrawing
+    // the whole panel threw a keyboard user's focus in it (on a link, "Clear selection") back to the page.
+    const rescored =
+      samePerson && shown && isSameNetwork(s.view, shown.view) && s.view?.clusters === shown.view.clusters;
+    if (rescored && shown && s.view && index !== undefined) {
+      shown.view = s.view;
+      updatePersonScores(shown.article, s.view, index);
+      return;
+    }
+    shown = undefined;
     clear(el);
     if (!s.view || index === undefined) {
       el.append(
@@ -369,7 +413,9 @@ export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
       return;
     }
     const cluster = getClusterLabel(s, s.view.people[index]?.cluster ?? -1) || undefined;
-    el.append(renderPerson(s.view, index, cluster, (id) => getOwnerName(s, id)));
+    const article = renderPerson(s.view, index, cluster, (id) => getOwnerName(s, id));
+    el.append(article);
+    if (s.view.people[index]) shown = { view: s.view, article };
     if (s.choices.selected === undefined) return;
     el.append(h('button', { type: 'button', onclick: () => deps.actions.select(undefined) }, 'Clear selection'));
     // Links with their evidence: asked of the worker, which holds the evidence graph.
@@ -384,7 +430,9 @@ export function mountPerson(el: HTMLElement, deps: ViewDeps): Dispose {
     );
     el.append(section);
     void deps.actions.links(person.id).then((links) => {
-      if (deps.store.get().view !== view || deps.store.get().choices.selected !== index) return;
+      // Scores that came meanwhile left this section in place: the network is the same.
+      const now = deps.store.get();
+      if (!isSameNetwork(now.view, view) || now.choices.selected !== index) return;
       const indexOf = getIndexById(view);
       section.replaceChildren(
         h('h3', {}, `Links (${links.length})`),

@@ -1,11 +1,13 @@
 // The Super-connectors list as it is refined (issue 8: the ranking shows as a first estimate from a quarter of
 // the sampled sources, then the final one): the list says it is a first estimate, then that it is final; the
 // final ranking updates the same list in place, and a keyboard user's focus in it stays in it (not on the page).
-// The sample shown at start (3 owners, about 3,400 people: betweenness sampled) goes through both steps.
+// The person panel, open on a super-connector of the first estimate, updates its score in place the same way:
+// the focus in it stays. The sample shown at start (3 owners, about 3,400 people: betweenness sampled) goes
+// through both steps.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, type WatchedPage } from './browser';
-import { waitForLayoutStopped, waitForMap } from './helpers';
+import { getPersonPanel, waitForLayoutStopped, waitForMap } from './helpers';
 import { startServer, type StaticServer } from './server';
 
 /**
@@ -32,6 +34,36 @@ const WATCH = `(() => {
         w.focusedIndex = items[2].dataset.index;
       }
     }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})();`;
+
+/**
+ * Installed before the app, on a page of its own: as soon as the first estimate is listed, selects its first
+ * entry (as a click does) and moves the focus into the person panel, onto "Clear selection", noting the element,
+ * the panel's details and the score they show then.
+ */
+const WATCH_PERSON = `(() => {
+  const w = { focused: undefined, article: undefined, score: '' };
+  window.__person = w;
+  // The value of the panel's "Super-connector score" field, found by its label.
+  window.__scoreText = () => {
+    const dts = document.querySelectorAll('aside[aria-label="Person details"] dt');
+    const dt = Array.from(dts).find((d) => d.textContent === 'Super-connector score');
+    return (dt && dt.nextElementSibling && dt.nextElementSibling.textContent) || '';
+  };
+  new MutationObserver(() => {
+    if (w.focused) return;
+    const note = document.querySelector('section[aria-label="Super-connectors list"] p.hint');
+    const entry = document.querySelector('ol[aria-label="Super-connectors"] li button');
+    if (!note || note.hidden || !note.textContent.startsWith('First estimate') || !entry) return;
+    entry.click();
+    const panel = document.querySelector('aside[aria-label="Person details"]');
+    const clear = Array.from(panel.querySelectorAll('button')).find((b) => b.textContent === 'Clear selection');
+    if (!clear) return;
+    clear.focus();
+    w.focused = clear;
+    w.article = panel.querySelector('article');
+    w.score = window.__scoreText();
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();`;
 
@@ -99,5 +131,45 @@ describe('the Super-connectors list, first estimate then final', () => {
     // list, the entry at their place has it.
     if (seen.stillListed) expect(seen.activeIsSame).toBe(true);
     else expect(seen.activeAt).toBe(seen.focusedAt);
+  });
+});
+
+describe('the person panel, first estimate then final', () => {
+  let person: WatchedPage;
+  beforeAll(async () => {
+    person = await openPage(browser, 'about:blank');
+    await person.page.addInitScript({ content: WATCH_PERSON });
+    await person.page.goto(server.url);
+    await waitForMap(person.page);
+    await waitForLayoutStopped(person.page);
+  });
+  afterAll(async () => {
+    await person?.page.context().close();
+  });
+
+  it('updates the score in place: a keyboard user in the panel keeps the focus, and the links still come', async () => {
+    const panel = getPersonPanel(person.page);
+    const links = panel.getByRole('list', { name: 'Links', exact: true });
+    await expect.poll(() => links.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const seen = await person.page.evaluate(() => {
+      const { __person: w, __scoreText } = window as unknown as {
+        __person: { focused?: HTMLElement; article?: Element; score: string };
+        __scoreText: () => string;
+      };
+      const panel = document.querySelector('aside[aria-label="Person details"]');
+      return {
+        focused: Boolean(w.focused),
+        activeIsSame: document.activeElement === w.focused,
+        articleIsSame: Boolean(w.article) && panel?.querySelector('article') === w.article,
+        before: w.score,
+        after: __scoreText(),
+      };
+    });
+    expect(seen.focused).toBe(true);
+    expect(seen.before).toMatch(/^\d\.\d\d \(#[\d,]+ of [\d,]+, first estimate, refining…\)$/);
+    expect(seen.after).toMatch(/^\d\.\d\d \(#[\d,]+ of [\d,]+\)$/);
+    expect(seen.articleIsSame).toBe(true);
+    expect(seen.activeIsSame).toBe(true);
+    expect(person.errors).toEqual([]);
   });
 });
