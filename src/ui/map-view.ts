@@ -4,8 +4,8 @@
  * presentation mode to sigma's reducers. The table view is its list equivalent.
  */
 import { mountClusterLabels, type ClusterLabelsHandle } from '../map/cluster-labels';
-import { buildDisplayGraph, getScoreSizes, type DisplayGraph } from '../map/display-graph';
-import { mountMap, type MapHandle } from '../map/mount-map';
+import { buildDisplayGraphSteps, getScoreSizes, runSteps, type DisplayGraph } from '../map/display-graph';
+import { getDrawnGraph, mountMap, type MapHandle } from '../map/mount-map';
 import { applyFilters, getEdgeKindMask, isEmptyFilters, toFilteredOutKeys } from './filters';
 import { getClusterLabel, isSameNetwork, type AppState } from './state';
 import type { ViewDeps } from './views';
@@ -22,7 +22,7 @@ export interface MapView {
 
 /**
  * Most people drawn in WebGL, from the page address's `maxPeople` (`?maxPeople=20000`), else undefined (the
- * map's default, 50,000). A machine without a GPU may want fewer; tests use it to see the level of detail on a
+ * map's default, 35,000). A machine without a GPU may want fewer; tests use it to see the level of detail on a
  * small network. Only whole numbers of at least 100 count.
  */
 export function getMaxPeople(search: string): number | undefined {
@@ -104,11 +104,11 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
   };
 
   /**
-   * A new map in three tasks, not one: the view's message (the structured clone and its garbage), the display
-   * graph, then sigma's indexing and first frame. Each is seconds at 225,000 people and hundreds of ms at
-   * 30,000 where WebGL is drawn in software; in one task they were the load's longest (docs/performance.md,
-   * Session 6). Until the map is mounted, positions and sizes wait in the store (the build reads the newest),
-   * and a camera move asked for meanwhile is made on the new map.
+   * A new map in many tasks, not one: the view's people come in parts (worker/protocol.ts, `people`), the
+   * display graph is built in tasks of about 30 ms (runSteps), then sigma indexes the drawn people and draws
+   * its first frame in one more. In one task they were seconds at 225,000 people and the load's longest
+   * (docs/performance.md, Sessions 6 and 7). Until the map is mounted, positions and sizes wait in the store
+   * (the build reads the newest), and a camera move asked for meanwhile is made on the new map.
    */
   let builds = 0;
   let pendingFrame: number[] | undefined;
@@ -128,10 +128,10 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     el.dataset.ready = 'false';
     const ticket = ++builds;
     if (!deps.store.get().view) return;
+    const current = () => ticket === builds;
     setTimeout(() => {
       const s = deps.store.get();
-      if (ticket !== builds || !s.view) return;
-      let built: DisplayGraph;
+      if (!current() || !s.view) return;
       if (kept) {
         const sizes = getScoreSizes(s.view);
         kept.updateEachNodeAttributes(
@@ -141,16 +141,22 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
           },
           { attributes: ['size'] },
         );
-        built = kept;
-      } else built = buildDisplayGraph(s.view, { sizeBy: s.choices.sizeBy });
-      setTimeout(() => {
-        if (ticket !== builds) return;
-        mount(built, camera);
+        setTimeout(() => current() && drawAndMount(kept, camera));
+        return;
+      }
+      // In tasks of about 30 ms (one of about 1.5 s at 225,000 people).
+      void runSteps(buildDisplayGraphSteps(s.view, { sizeBy: s.choices.sizeBy }), current).then((built) => {
+        if (built && current()) setTimeout(() => current() && drawAndMount(built, camera));
       });
     });
+    /** What WebGL draws (on a big map, the largest people), in a task of its own; then sigma in another. */
+    const drawAndMount = (built: DisplayGraph, camera?: CameraState) => {
+      const drawn = getDrawnGraph(built, maxPeople);
+      setTimeout(() => current() && mount(built, camera, drawn));
+    };
   };
 
-  const mount = (built: DisplayGraph, camera?: CameraState) => {
+  const mount = (built: DisplayGraph, camera?: CameraState, drawn?: DisplayGraph) => {
     const s = deps.store.get();
     graph = built;
     if (s.layout.positions) applyPositions(s.layout.positions);
@@ -161,7 +167,7 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
         onHover: (key) => deps.actions.hover(key === undefined ? undefined : Number(key)),
         onClick: (key) => deps.actions.select(key === undefined ? undefined : Number(key)),
       },
-      maxPeople === undefined ? {} : { maxPeople },
+      { ...(maxPeople === undefined ? {} : { maxPeople }), ...(drawn ? { drawn } : {}) },
     );
     // Only if it moved: setting it draws the map once more.
     const now = map.sigma.getCamera().getState();
@@ -177,9 +183,9 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     el.dataset.edges = String(graph.size);
     // Sigma drew the map in its constructor (a synchronous render): it is on screen with the next frame.
     // (Registering a custom WebGL layer used to schedule a second full render of each new map.)
-    const drawn = map;
+    const shown = map;
     requestAnimationFrame(() => {
-      if (map !== drawn) return;
+      if (map !== shown) return;
       el.dataset.ready = 'true';
       // A task queued from that frame runs once it is on screen: then the worker may start ranking.
       setTimeout(() => deps.actions.mapDrawn());
