@@ -20,8 +20,13 @@ import type Sigma from 'sigma';
 import { mountCanvasLayer } from './canvas-layer';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph';
 
-/** Most people drawn in WebGL; the rest come on the detail layer when zoomed in. */
-export const MAX_DRAWN_PEOPLE = 50_000;
+/**
+ * Most people drawn in WebGL; the rest come on the detail layer when zoomed in. 35,000: one export at
+ * LinkedIn's cap (30,000 connections and its owner, plus people known only through other links) is drawn
+ * whole, and a team map no more than that. Sigma's indexing of the drawn people is one task that cannot be
+ * split (about 1 s for 50,000 people at 250k on 2 cores, docs/performance.md, Session 7).
+ */
+export const MAX_DRAWN_PEOPLE = 35_000;
 
 /**
  * The keys WebGL draws when the map has more than `max` people, else undefined (everyone is drawn):

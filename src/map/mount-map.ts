@@ -25,7 +25,7 @@
  * with an opaque or translucent veil under the kept people (filter-layer.ts); larger ones hide or dim
  * who is filtered out, and the links of the hidden, as item states restyled in place.
  *
- * On a map of more than `maxPeople` people (50,000 by default), WebGL draws the largest of them and the links
+ * On a map of more than `maxPeople` people (35,000 by default), WebGL draws the largest of them and the links
  * between them, and the detail layer (detail-layer.ts) draws the others once few enough are in view; the hit
  * test, names, focus and filter layers read the whole display graph and take the people the detail layer
  * shows. Sigma's node program never draws into its picking frame (MapSigma, below).
@@ -98,7 +98,7 @@ export interface MapEvents {
 
 export interface MapOptions {
   /**
-   * Most people drawn in WebGL. Default MAX_DRAWN_PEOPLE (50,000). On a bigger map the largest are, and
+   * Most people drawn in WebGL. Default MAX_DRAWN_PEOPLE (35,000). On a bigger map the largest are, and
    * the others are drawn on a 2D layer when the view is close enough that few of them are in it
    * (detail-layer.ts).
    */
@@ -290,7 +290,7 @@ export function mountMap(
     detailLayer?.invalidate();
   };
   if (drawn !== graph) graph.on('eachNodeAttributesUpdated', syncDrawn);
-  // The 2D layer draws at most a fifth of what WebGL does (10,000 people by default): cheap enough per paint.
+  // The 2D layer draws at most a fifth of what WebGL does (7,000 people by default): cheap enough per paint.
   const maxPeople = options.maxPeople ?? MAX_DRAWN_PEOPLE;
   const detailLayer =
     drawn === graph

@@ -1,5 +1,5 @@
 // Level of detail on a big map (issue 8): WebGL draws at most `maxPeople` people (the largest), and the
-// others are drawn on a 2D layer once few enough of them are in view. The cap is 50,000 by default, more
+// others are drawn on a 2D layer once few enough of them are in view. The cap is 35,000 by default, more
 // than the sample has, so these tests lower it with the page address (`?maxPeople=300`) to see it on the
 // sample network: the overview draws 300 people in WebGL and none on the detail layer, zooming in brings
 // the others onto it, the pointer finds people there, and a page without the parameter draws everyone.
