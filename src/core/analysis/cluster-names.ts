@@ -85,32 +85,54 @@ type ValueMemo = Record<'industry' | 'role' | 'other' | 'company' | 'position', 
  * cities, companies, job titles), so each distinct text is keyed once per run through `memo`.
  */
 function valuesOf(a: PersonNodeAttributes, memo: ValueMemo): Record<Facet, Value[]> {
-  const cached = (kind: keyof ValueMemo, text: string | undefined, make: (text: string) => Value[]): Value[] => {
-    if (text === undefined) return [];
-    let v = memo[kind].get(text);
-    if (!v) memo[kind].set(text, (v = make(text)));
-    return v;
-  };
-  const one = (label: string | undefined, facet: 'industry' | 'role' | 'other' = 'other') =>
-    cached(facet, label, (text) => {
-      const key = toNameKey(text);
-      return key && text ? [{ key, label: toDisplay(facet, text.trim()) }] : [];
-    });
   return {
-    industry: one(a.industry, 'industry'),
-    role: one(a.role?.family, 'role'),
+    industry: oneValue(memo, a.industry, 'industry'),
+    role: oneValue(memo, a.role?.family, 'role'),
     // Without a resolved city, the first part of the location text ("San Diego, California, United States").
-    city: one(a.place?.city ?? (a.place?.area || a.place?.country ? undefined : a.place?.text.split(',')[0])),
-    area: one(a.place?.area),
-    country: one(a.place?.countryName ?? a.place?.country),
-    company: cached('company', a.company, (text) => {
-      const key = toCompanyKey(text);
-      return key ? [{ key, label: text.trim() }] : [];
-    }),
-    position: cached('position', a.position, (text) =>
-      toPositionTerms(text).map((w) => ({ key: w, label: toDisplay('other', w) })),
+    city: oneValue(
+      memo,
+      a.place?.city ?? (a.place?.area || a.place?.country ? undefined : a.place?.text.split(',')[0]),
+      'other',
     ),
+    area: oneValue(memo, a.place?.area, 'other'),
+    country: oneValue(memo, a.place?.countryName ?? a.place?.country, 'other'),
+    company: cachedValues(memo, 'company', a.company, toCompanyValues),
+    position: cachedValues(memo, 'position', a.position, toPositionValues),
   };
+}
+
+/** No value (shared: value lists are only read). */
+const NO_VALUES: Value[] = [];
+
+/** `make(text)` from `memo[kind]`, made once per text (no closure or empty list per person). */
+function cachedValues(
+  memo: ValueMemo,
+  kind: keyof ValueMemo,
+  text: string | undefined,
+  make: (text: string, kind: keyof ValueMemo) => Value[],
+): Value[] {
+  if (text === undefined) return NO_VALUES;
+  let v = memo[kind].get(text);
+  if (!v) memo[kind].set(text, (v = make(text, kind)));
+  return v;
+}
+
+function oneValue(memo: ValueMemo, label: string | undefined, facet: 'industry' | 'role' | 'other'): Value[] {
+  return cachedValues(memo, facet, label, toOneValue);
+}
+
+function toOneValue(text: string, facet: keyof ValueMemo): Value[] {
+  const key = toNameKey(text);
+  return key && text ? [{ key, label: toDisplay(facet as 'industry' | 'role' | 'other', text.trim()) }] : NO_VALUES;
+}
+
+function toCompanyValues(text: string): Value[] {
+  const key = toCompanyKey(text);
+  return key ? [{ key, label: text.trim() }] : NO_VALUES;
+}
+
+function toPositionValues(text: string): Value[] {
+  return toPositionTerms(text).map((w) => ({ key: w, label: toDisplay('other', w) }));
 }
 
 interface Stat {
