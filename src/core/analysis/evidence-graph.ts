@@ -27,7 +27,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { PeopleIndex } from '../people';
 import type { Dataset, InteractionKind, Person, Place, Role } from '../types';
-import { getEmptyFacetCache, getFacetTokens, getPersonFacets, type PersonFacets } from './facets';
+import { getEmptyFacetCache, getFacetTokens, getPersonFacets, type FacetToken, type PersonFacets } from './facets';
 import { createPairIndex } from './pair-index';
 import { computeSimilarPairColumns, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
 
@@ -177,24 +177,27 @@ function toNodeAttributes(p: Person, f: PersonFacets): PersonNodeAttributes {
 }
 
 /**
- * People sorted by id (UTF-16 code unit order) and each id's position among them. Why not a comparator: the
+ * People sorted by id (UTF-16 code unit order), each id's position among them set in `position`. Why not a comparator: the
  * default sort of the id strings runs in the engine, ~1.4x faster at 30k; ids are unique (buildPeople makes them
  * so), and then the positions put each person in place (no second map); else the comparator sort, and a repeated
  * id's position is its last holder's.
  */
-function sortById(list: readonly Person[]): { people: Person[]; position: Map<string, number> } {
-  const ids = list.map((p) => p.id).sort();
-  const position = new Map<string, number>();
+function sortById(list: readonly Person[], position: Map<string, number>): Person[] {
+  // Plain loops and no object returned: Array.prototype.map inlined here, and reading a returned pair, deoptimised
+  // the whole of buildEvidenceLinks on later runs (out of bounds; no type feedback for the rarely taken return).
+  const ids = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) ids[i] = list[i]!.id;
+  ids.sort();
   for (let i = 0; i < ids.length; i++) position.set(ids[i]!, i);
   if (position.size === list.length) {
     const people = new Array<Person>(list.length);
-    for (const p of list) people[position.get(p.id)!] = p;
-    return { people, position };
+    for (let i = 0; i < list.length; i++) people[position.get(list[i]!.id)!] = list[i]!;
+    return people;
   }
   const people = [...list].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   position.clear();
-  people.forEach((p, i) => position.set(p.id, i));
-  return { people, position };
+  for (let i = 0; i < people.length; i++) position.set(people[i]!.id, i);
+  return people;
 }
 
 /**
@@ -209,7 +212,8 @@ export function buildEvidenceLinks(
   const o = { ...EVIDENCE_GRAPH_DEFAULTS, ...options };
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
-  const { people, position } = sortById(index.people);
+  const position = new Map<string, number>();
+  const people = sortById(index.people, position);
 
   // Links keyed by the endpoints' positions in `people` (numbers, not ids), held column by column: slot s is
   // the pair pa[s] < pb[s], its weight per kind in kindWeight[s · K + k] for kind k of LINK_KINDS (NaN: no such
@@ -397,7 +401,8 @@ export function buildEvidenceLinks(
   if (on.has('similar')) {
     const members: number[] = [];
     for (let i = 0; i < n; i++) if (!people[i]!.ownerId) members.push(i);
-    const tokens = members.map((i) => getFacetTokens(facets[i]!, facetCache));
+    const tokens = new Array<FacetToken[]>(members.length);
+    for (let k = 0; k < members.length; k++) tokens[k] = getFacetTokens(facets[members[k]!]!, facetCache);
     const pairs = computeSimilarPairColumns(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity });
     for (let p = 0; p < pairs.a.length; p++) {
       const s = linkAt(members[pairs.a[p]!]!, members[pairs.b[p]!]!);
@@ -414,7 +419,10 @@ export function buildEvidenceLinks(
   // sort per person, ~30,000 of them at 30k), the second giving each link's place. Links with no enabled evidence
   // are dropped.
   const m = links;
-  const enabled = LINK_KINDS.map((kind) => on.has(kind));
+  // Typed and plain containers, filled by loops: the array methods' results and a store keyed by a varying kind
+  // name deoptimised this function on later runs (wrong map, wrong name).
+  const enabled = new Uint8Array(K);
+  for (let k = 0; k < K; k++) enabled[k] = on.has(LINK_KINDS[k]!) ? 1 : 0;
   const weightOf = new Float64Array(m);
   let dropped = 0;
   for (let s = 0; s < m; s++) {
@@ -451,7 +459,8 @@ export function buildEvidenceLinks(
   }
   // The columns written in slot order, each link to its place: the reads are sequential and the scattered
   // writes do not wait on memory (reading each link at its sorted place waited on a cache miss or more per link).
-  const columns = LINK_KINDS.map(() => new Float64Array(count).fill(NaN));
+  const columns: Float64Array[] = [];
+  for (let k = 0; k < K; k++) columns.push(new Float64Array(count).fill(NaN));
   const weight = new Float64Array(count);
   const source = new Int32Array(count);
   const target = new Int32Array(count);
@@ -468,8 +477,13 @@ export function buildEvidenceLinks(
     target[r] = pb[s]!;
     details[r] = evidence[s];
   }
-  const kindWeights = {} as Record<LinkKind, Float64Array>;
-  LINK_KINDS.forEach((kind, k) => (kindWeights[kind] = columns[k]!));
+  const kindWeights: Record<LinkKind, Float64Array> = {
+    connection: columns[CONNECTION]!,
+    knows: columns[KNOWS]!,
+    'co-member': columns[CO_MEMBER]!,
+    colleague: columns[COLLEAGUE]!,
+    similar: columns[SIMILAR]!,
+  };
   return {
     ids: people.map((p) => p.id),
     attributes: people.map((p, i) => toNodeAttributes(p, facets[i]!)),

@@ -310,22 +310,31 @@ function toFacetToken(kind: keyof typeof FACET_TOKEN_WEIGHTS, value: string): Fa
  * none), each kind and value's token is made once and shared (see {@link FacetCache}).
  */
 export function getFacetTokens(f: PersonFacets, cache?: FacetCache): FacetToken[] {
+  // Each kind's cache read by its name (a keyed read by a varying kind deoptimised the callers it was inlined in).
   const out: FacetToken[] = [];
-  const push = (kind: keyof typeof FACET_TOKEN_WEIGHTS, value: string | undefined) => {
-    if (!value) return;
-    const byValue = cache?.tokens[kind];
-    let token = byValue?.get(value);
-    if (token === undefined && !byValue?.has(value)) {
-      token = toFacetToken(kind, value);
-      byValue?.set(value, token);
-    }
-    if (token) out.push(token);
-  };
-  push('industry', f.industry);
-  push('city', f.city);
-  push('area', f.area);
-  push('country', f.country);
-  push('role', f.role);
-  for (const term of f.positionTerms) push('position', term);
+  const t = cache?.tokens;
+  pushToken(out, t?.industry, 'industry', f.industry);
+  pushToken(out, t?.city, 'city', f.city);
+  pushToken(out, t?.area, 'area', f.area);
+  pushToken(out, t?.country, 'country', f.country);
+  pushToken(out, t?.role, 'role', f.role);
+  const terms = f.positionTerms;
+  for (let i = 0; i < terms.length; i++) pushToken(out, t?.position, 'position', terms[i]);
   return out;
+}
+
+/** Appends the token of a kind and value, from `byValue` when it holds the value. */
+function pushToken(
+  out: FacetToken[],
+  byValue: Map<string, FacetToken | undefined> | undefined,
+  kind: keyof typeof FACET_TOKEN_WEIGHTS,
+  value: string | undefined,
+): void {
+  if (!value) return;
+  let token = byValue?.get(value);
+  if (token === undefined && !byValue?.has(value)) {
+    token = toFacetToken(kind, value);
+    byValue?.set(value, token);
+  }
+  if (token) out.push(token);
 }
