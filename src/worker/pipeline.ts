@@ -433,7 +433,11 @@ export function toNetworkView(
       owners: p.owners,
       degree: a.degree[p.id] ?? (p.ownerId ? 0 : p.owners.length ? 1 : 2),
       cluster: clusterIndex.get(a.membership[p.id] ?? '') ?? -1,
-      score: a.scores?.[p.id]?.score ?? 0,
+      // Until the scores come: -0, which equals 0 everywhere (comparisons, toFixed, String, JSON) but is not a
+      // small integer, so the page's copies of the field hold doubles from the start. From a 0 the page's engine
+      // migrated every person object when the first scores were written into them (setViewScores): 563 ms at
+      // 225,000 people.
+      score: a.scores?.[p.id]?.score ?? -0,
     };
     if (url) view.url = url;
     if (p.ownerId) view.ownerId = p.ownerId;
