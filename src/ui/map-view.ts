@@ -9,6 +9,7 @@ import { getDrawnGraph, mountMap, type MapHandle } from '../map/mount-map';
 import { applyFilters, getEdgeKindMask, isEmptyFilters, toFilteredOutKeys } from './filters';
 import { getClusterLabel, isSameNetwork, type AppState } from './state';
 import type { ViewDeps } from './views';
+import type { NetworkView } from '../worker/protocol';
 
 /** The camera's state (sigma's `CameraState`), kept across a rebuild of the same network. */
 type CameraState = ReturnType<ReturnType<MapHandle['sigma']['getCamera']>['getState']>;
@@ -132,28 +133,36 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     setTimeout(() => {
       const s = deps.store.get();
       if (!current() || !s.view) return;
+      const from = s.view;
       if (kept) {
-        const sizes = getScoreSizes(s.view);
-        kept.updateEachNodeAttributes(
-          (_key, a) => {
-            a.size = sizes[a.index] ?? a.size;
-            return a;
-          },
-          { attributes: ['size'] },
-        );
-        setTimeout(() => current() && drawAndMount(kept, camera));
+        setScoreSizes(kept, from);
+        setTimeout(() => current() && drawAndMount(kept, from, camera));
         return;
       }
       // In tasks of about 30 ms (one of about 1.5 s at 225,000 people).
-      void runSteps(buildDisplayGraphSteps(s.view, { sizeBy: s.choices.sizeBy }), current).then((built) => {
-        if (built && current()) setTimeout(() => current() && drawAndMount(built, camera));
+      void runSteps(buildDisplayGraphSteps(from, { sizeBy: s.choices.sizeBy }), current).then((built) => {
+        if (built && current()) setTimeout(() => current() && drawAndMount(built, from, camera));
       });
     });
     /** What WebGL draws (on a big map, the largest people), in a task of its own; then sigma in another. */
-    const drawAndMount = (built: DisplayGraph, camera?: CameraState) => {
+    const drawAndMount = (built: DisplayGraph, from: NetworkView, camera?: CameraState) => {
+      // Scores that came while it was built (of the same network: another one would have made a new build).
+      const s = deps.store.get();
+      if (s.view && s.view !== from && s.choices.sizeBy === 'score') setScoreSizes(built, s.view);
       const drawn = getDrawnGraph(built, maxPeople);
       setTimeout(() => current() && mount(built, camera, drawn));
     };
+  };
+
+  const setScoreSizes = (target: DisplayGraph, from: NetworkView) => {
+    const sizes = getScoreSizes(from);
+    target.updateEachNodeAttributes(
+      (_key, a) => {
+        a.size = sizes[a.index] ?? a.size;
+        return a;
+      },
+      { attributes: ['size'] },
+    );
   };
 
   const mount = (built: DisplayGraph, camera?: CameraState, drawn?: DisplayGraph) => {
