@@ -208,6 +208,20 @@ Object.defineProperty(MapSigma.prototype, 'initPrograms', {
   },
 });
 
+/** Positions and sizes of the people of `to` (a level-of-detail copy) taken from `from`. O(people of `to`). */
+function copyPlaces(from: DisplayGraph, to: DisplayGraph): void {
+  to.updateEachNodeAttributes(
+    (key, a) => {
+      const g = from.getNodeAttributes(key);
+      a.x = g.x;
+      a.y = g.y;
+      a.size = g.size;
+      return a;
+    },
+    { attributes: ['x', 'y', 'size'] },
+  );
+}
+
 export function mountMap(
   container: HTMLElement,
   graph: DisplayGraph,
@@ -227,18 +241,8 @@ export function mountMap(
   // What WebGL draws: everyone, or on a big map the largest people and the links between them (level of
   // detail, detail-layer.ts). Everything else here reads `graph`, which has everyone.
   const drawn = options.drawn ?? getDrawnGraph(graph, options.maxPeople);
-  if (options.drawn && drawn !== graph)
-    // Made before the newest positions and sizes were applied to `graph`, perhaps.
-    drawn.updateEachNodeAttributes(
-      (key, a) => {
-        const g = graph.getNodeAttributes(key);
-        a.x = g.x;
-        a.y = g.y;
-        a.size = g.size;
-        return a;
-      },
-      { attributes: ['x', 'y', 'size'] },
-    );
+  // Made before the newest positions and sizes were applied to `graph`, perhaps.
+  if (options.drawn && drawn !== graph) copyPlaces(graph, drawn);
   const sigma = new MapSigma(drawn, container, {
     settings: {
       // Sizes in screen pixels (sigma 4 reads them in layout units by default, which makes them
@@ -276,16 +280,7 @@ export function mountMap(
       y0 = Math.min(y0, a.y);
       y1 = Math.max(y1, a.y);
     });
-    drawn.updateEachNodeAttributes(
-      (key, a) => {
-        const g = graph.getNodeAttributes(key);
-        a.x = g.x;
-        a.y = g.y;
-        a.size = g.size;
-        return a;
-      },
-      { attributes: ['x', 'y', 'size'] },
-    );
+    copyPlaces(graph, drawn);
     if (x0 <= x1 && y0 <= y1) sigma.setCustomBBox({ x: [x0, x1], y: [y0, y1] });
     detailLayer?.invalidate();
   };
