@@ -146,13 +146,26 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     });
     /** What WebGL draws (on a big map, the largest people), in a task of its own; then sigma in another. */
     const drawAndMount = (built: DisplayGraph, from: NetworkView, camera?: CameraState) => {
-      // Scores that came while it was built (of the same network: another one would have made a new build).
+      // Scores that came while it was built (of the same network: another one would have made a new build), and
+      // the layout's positions: who is drawn depends on both (the largest, and the people at the edges).
       const s = deps.store.get();
       if (s.view && s.view !== from && s.choices.sizeBy === 'score') setScoreSizes(built, s.view);
+      const placed = s.layout.positions;
+      if (placed) setPositions(built, placed);
       const drawn = getDrawnGraph(built, maxPeople);
-      setTimeout(() => current() && mount(built, camera, drawn));
+      setTimeout(() => current() && mount(built, camera, { drawn, placed }));
     };
   };
+
+  const setPositions = (target: DisplayGraph, positions: Float32Array) =>
+    target.updateEachNodeAttributes(
+      (_key, a) => {
+        a.x = positions[2 * a.index] ?? a.x;
+        a.y = positions[2 * a.index + 1] ?? a.y;
+        return a;
+      },
+      { attributes: ['x', 'y'] },
+    );
 
   const setScoreSizes = (target: DisplayGraph, from: NetworkView) => {
     const sizes = getScoreSizes(from);
@@ -165,10 +178,17 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     );
   };
 
-  const mount = (built: DisplayGraph, camera?: CameraState, drawn?: DisplayGraph) => {
+  /** `prepared`: what WebGL draws, picked with the positions `placed` (already on `built`). */
+  const mount = (
+    built: DisplayGraph,
+    camera?: CameraState,
+    prepared?: { drawn: DisplayGraph; placed: Float32Array | undefined },
+  ) => {
     const s = deps.store.get();
     graph = built;
-    if (s.layout.positions) applyPositions(s.layout.positions);
+    if (s.layout.positions && s.layout.positions !== prepared?.placed) applyPositions(s.layout.positions);
+    // Newer positions came meanwhile: the people at the map's edges may have changed, so mountMap picks anew.
+    const drawn = prepared && s.layout.positions === prepared.placed ? prepared.drawn : undefined;
     map = mountMap(
       el,
       graph,
