@@ -48,6 +48,7 @@ import {
 import type { ReadContext, TableReader } from './reader';
 import { createEdgesReader, createEnrichmentReader } from './tables';
 import { unzipArchive } from './zip';
+import { nextTask } from './next-task';
 
 export interface InputFile {
   /** Path as the user sees it, '/'-separated: `alice/Connections.csv`, `Basic_LinkedInDataExport_01-02-2026.zip`. */
@@ -168,8 +169,6 @@ function abortError(): Error {
   e.name = 'AbortError';
   return e;
 }
-
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Readable owner label from a folder or zip name: `Basic_LinkedInDataExport_01-02-2026.zip` → `LinkedIn export 01-02-2026`. */
 export function toOwnerLabel(dir: string): string {
@@ -301,7 +300,7 @@ export async function importFiles(files: InputFile[], options: ImportOptions = {
           done: done + Math.round((row.end / Math.max(1, text.length)) * e.bytes.length),
           total,
         });
-        await tick();
+        await nextTask();
         check();
       }
     }

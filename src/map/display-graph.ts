@@ -5,6 +5,7 @@
  */
 import Graph from 'graphology';
 import type { NetworkView } from '../worker/protocol';
+import { nextTask } from '../io/next-task';
 import { getClusterColor, OWNER_COLOR } from './palette';
 
 export const SIZE_MEASURES = ['score', 'degree', 'strength'] as const;
@@ -217,7 +218,8 @@ export function* buildDisplayGraphSteps(
 
 /**
  * Run `steps` in tasks of about `sliceMs` ms (at least one step each), until done or `isCurrent` says the result
- * is no longer wanted (then undefined). Default 30 ms.
+ * is no longer wanted (then undefined). Default 30 ms. Tasks follow each other by `nextTask`, not by timers, which
+ * browsers clamp to 4 ms each once nested (io/next-task.ts).
  */
 export function runSteps<T>(
   steps: Generator<void, T, void>,
@@ -237,8 +239,8 @@ export function runSteps<T>(
       } catch (e) {
         return reject(e instanceof Error ? e : new Error(String(e)));
       }
-      setTimeout(slice);
+      void nextTask().then(slice);
     };
-    setTimeout(slice);
+    void nextTask().then(slice);
   });
 }
