@@ -7,7 +7,8 @@
  * by normalised full name when exactly one person on each side has it (a person whose URL appeared or
  * changed between exports). Company and position are compared by their normalised text, so
  * `ACME Inc.` and `Acme Inc` are the same. Hidden (`,,,,,,<date>`) rows are never named, so they are
- * not part of the diff. Pure and deterministic (lists sorted by name, then id). Cost: O(n) hash look-ups.
+ * not part of the diff. Pure and deterministic (lists sorted by name, then id). Cost: O(n) hash look-ups and name
+ * normalisations, and the sort.
  */
 import { toNameKey } from './identity';
 import type { Person } from './types';
@@ -75,11 +76,16 @@ function fieldChange(from: string | undefined, to: string | undefined): FieldCha
   return change;
 }
 
-function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  const ka = toNameKey(a.name);
-  const kb = toNameKey(b.name);
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/**
+ * Sorted by normalised name, then id. Each name is normalised once, not in the comparator: 30,000 new connections
+ * (a first import after the sample of the same owner) took 0.5 s of `toNameKey` in the sort alone.
+ */
+function sortByNameThenId<T extends { name: string; id: string }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ key: toNameKey(item.name), item }));
+  keyed.sort((a, b) =>
+    a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0,
+  );
+  return keyed.map((k) => k.item);
 }
 
 /** Compares the owner's connections in an older and a newer import. */
@@ -152,15 +158,9 @@ export function computeExportDiff(
 
   return {
     ownerId,
-    added: newLeft
-      .filter((q) => !byName.has(q))
-      .map((q) => toDiffPerson(q, newOwnerId))
-      .sort(byNameThenId),
-    removed: oldLeft
-      .filter((p) => !byName.has(p))
-      .map((p) => toDiffPerson(p, ownerId))
-      .sort(byNameThenId),
-    changed: changed.sort(byNameThenId),
+    added: sortByNameThenId(newLeft.filter((q) => !byName.has(q)).map((q) => toDiffPerson(q, newOwnerId))),
+    removed: sortByNameThenId(oldLeft.filter((p) => !byName.has(p)).map((p) => toDiffPerson(p, ownerId))),
+    changed: sortByNameThenId(changed),
     unchanged,
     matchedByName,
   };
