@@ -142,7 +142,10 @@ export function createActions(store: Store<AppState>, client: AnalysisClient): A
       client.cancel();
       store.update((s) => ({ ...s, status: { kind: 'idle' } }));
     },
-    mapDrawn: () => client.drawn(),
+    mapDrawn: () => {
+      client.drawn();
+      store.update((s) => (s.drawn === s.view ? s : { ...s, drawn: s.view }));
+    },
     stopLayout: () => {
       client.stopLayout();
       store.update((s) => ({ ...s, layout: { ...s.layout, running: false } }));

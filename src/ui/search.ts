@@ -17,6 +17,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { NetworkView } from '../worker/protocol';
+import { nextTask } from '../io/next-task';
 import { clear, h } from './dom';
 import { toSearchText } from './filters';
 import type { ViewDeps } from './views';
@@ -111,7 +112,7 @@ export async function buildPeopleSearch(
     const started = performance.now();
     for (let n = 0; i < docs.length && n < chunk && (n === 0 || performance.now() - started < sliceMs); n++)
       index.add(docs[i++]!);
-    if (i < docs.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i < docs.length) await nextTask();
   }
   return toPeopleSearch(index, options);
 }
@@ -251,16 +252,22 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
   input.addEventListener('input', onInput);
   input.addEventListener('keydown', onKey);
   input.addEventListener('blur', hideActive);
-  // Build the index when the page is idle after a view arrives, so the first keystroke is instant
-  // (about a second of work at 30,000 people on a slow machine).
+  // Build the index when the page is idle after the new network's map is on screen, so the first keystroke is
+  // instant (about a second of work at 30,000 people on a slow machine). Not before: its slices would share the
+  // page with the map's own (map-view.ts) and put the map on screen later. Without frames (Node), at once.
   let idle: number | undefined;
+  let building: NetworkView | undefined;
   const prepare = () => {
-    const view = deps.store.get().view;
-    if (!view || idle !== undefined) return;
+    const s = deps.store.get();
+    const view = s.view;
+    if (!view || idle !== undefined || isSameNetwork(engineView, view) || isSameNetwork(building, view)) return;
+    if (typeof requestAnimationFrame === 'function' && !isSameNetwork(s.drawn, view)) return;
     const run = () => {
       idle = undefined;
       if (!isSameNetwork(deps.store.get().view, view)) return;
+      building = view;
       void buildPeopleSearch(view).then((built) => {
+        if (building === view) building = undefined;
         if (isSameNetwork(deps.store.get().view, view) && !isSameNetwork(engineView, view)) {
           engine = built;
           engineView = view;
@@ -280,10 +287,11 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
   };
   prepare();
   const unsubscribe = deps.store.subscribe((s, prev) => {
-    if (isSameNetwork(s.view, prev.view)) return;
-    cancelIdle();
-    render();
-    prepare();
+    if (!isSameNetwork(s.view, prev.view)) {
+      cancelIdle();
+      render();
+    }
+    if (!isSameNetwork(s.view, prev.view) || s.drawn !== prev.drawn) prepare();
   });
   return () => {
     unsubscribe();

@@ -81,6 +81,11 @@ export interface AppState {
   choices: Choices;
   /** The user's edits (cluster and owner names): kept across re-analyses and re-imports, stored only on opt-in. */
   edits: UserEdits;
+  /**
+   * The view whose map the map view last put on screen (`mapDrawn`). The page's background work for a new network
+   * (the search index) waits for it, so as not to slow the map's building. Undefined until then.
+   */
+  drawn?: NetworkView;
 }
 
 export function getEmptyChoices(): Choices {

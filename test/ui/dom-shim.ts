@@ -115,8 +115,17 @@ class ShimElement extends ShimNode {
   hasAttribute(name: string): boolean {
     return this.attributes.has(name);
   }
+  removeAttribute(name: string): void {
+    this.attributes.delete(name);
+  }
   addEventListener(type: string, listener: (event: unknown) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  removeEventListener(type: string, listener: (event: unknown) => void): void {
+    this.listeners.set(
+      type,
+      (this.listeners.get(type) ?? []).filter((l) => l !== listener),
+    );
   }
   click(): void {
     for (const l of this.listeners.get('click') ?? []) l({ type: 'click', target: this, preventDefault() {} });
