@@ -18,7 +18,6 @@ import {
 import { createBridgingPool, type BridgingPool } from './bridging-pool';
 import { createSession } from './pipeline';
 import { loadSampleFiles } from './sample';
-import { nextTask } from '../io/next-task';
 
 const session = createSession();
 // Nested workers exist in Chromium, Firefox and Safari ≥ 15.5; without them bridging runs in this thread.
@@ -30,9 +29,8 @@ let current = 0;
 let layoutStopped = 0;
 /**
  * The request whose map the page is drawing. Its first draw is the slowest thing the page does (seconds at 30,000
- * people where WebGL is drawn in software), and bridging's two threads would take the cores from it, so they start
- * when the page says the map is drawn, or after MAX_DRAW_WAIT_MS at the latest. This thread meanwhile reads the
- * links as a graph and prepares the ranking (pipeline.ts, `rank`): one core for the page, one for it.
+ * people where WebGL is drawn in software), and bridging's two threads plus the evidence graph would take the
+ * cores from it, so they start when the page says the map is drawn, or after MAX_DRAW_WAIT_MS at the latest.
  */
 let awaitingDraw: { id: number; resolve(): void } | undefined;
 const MAX_DRAW_WAIT_MS = 20_000;
@@ -41,6 +39,7 @@ const EARLY_ASK_INDEX_PEOPLE = 100_000;
 
 const post = (msg: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(msg, transfer);
+const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 /** Iterations per message: about 100 ms of work at any size, so stop and supersede answer quickly. */
 const chunkFor = (view: NetworkView) =>
@@ -94,7 +93,7 @@ async function refineLayout(id: number, view: NetworkView): Promise<void> {
   const interval = animated ? 150 : 500;
   let posted = performance.now();
   for (;;) {
-    await nextTask();
+    await tick();
     if (current !== id || layoutStopped === id) {
       // Stopped by the user: the anti-overlap pass still runs (a superseded layout is not shown, so it skips it).
       if (current === id) layout.finish();
@@ -202,13 +201,10 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       v.edges.weight.buffer,
       v.edges.kinds.buffer,
     ]);
-    void afterClusters();
   };
-  // Bridging waits until the page says the map is drawn (or MAX_DRAW_WAIT_MS, or a newer request). The wait
-  // starts as the map is posted: the page's word may come while this thread still prepares the ranking.
-  let drawn: Promise<void> | undefined;
+  // Bridging waits until the page says the map is drawn (or MAX_DRAW_WAIT_MS, or a newer request).
   const afterClusters = () =>
-    (drawn ??= new Promise<void>((resolve) => {
+    new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         if (awaitingDraw?.id === id) awaitingDraw = undefined;
@@ -217,7 +213,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       const timer = setTimeout(done, MAX_DRAW_WAIT_MS);
       awaitingDraw?.resolve();
       awaitingDraw = { id, resolve: done };
-    }));
+    });
   // The first estimate of the scores, posted at once; the final ones follow when the rest of the sources is done,
   // in the same two threads. The layout waits for them: beside both threads it slowed them and itself (three
   // busy threads on two cores), and scores that came after its last positions cost the page a redraw of their own

@@ -43,7 +43,6 @@ import { buildPeople, type PeopleIndex } from '../core/people';
 import { ISSUE_SEVERITIES, type ImportResult, type Person, type Sourced } from '../core/types';
 import { loadGazetteer } from '../io/gazetteer';
 import { importFiles } from '../io/import';
-import { nextTask } from '../io/next-task';
 import {
   EDGE_KINDS,
   type AnalyzeSettings,
@@ -64,9 +63,8 @@ export interface RunHooks {
    */
   onClusters?: (view: NetworkView) => void;
   /**
-   * Awaited after `onClusters` and the ranking's parts that need no betweenness (computed on this thread while the
-   * page builds the map), before bridging's threads start: the app's worker waits until the page has drawn the
-   * map, so the map's building does not share the two cores with three busy threads. Default: none.
+   * Awaited after `onClusters`, before bridging and the evidence graph start: the app's worker waits until the
+   * page has drawn the map, so the first draw does not share the cores with three busy threads. Default: none.
    */
   afterClusters?: () => Promise<void>;
   /**
@@ -131,6 +129,8 @@ const STAGE_MESSAGES: Record<Stage, string> = {
   done: 'Done',
 };
 
+const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
 class Cancelled extends Error {}
 
 export function createSession(): Session {
@@ -141,7 +141,7 @@ export function createSession(): Session {
   let vocab: AskVocabulary | undefined;
 
   async function step(hooks: RunHooks, stage: Stage, fraction: number) {
-    await nextTask();
+    await tick();
     if (hooks.isCancelled?.()) throw new Cancelled();
     hooks.onProgress?.(stage, fraction, STAGE_MESSAGES[stage]);
   }
@@ -186,6 +186,10 @@ export function createSession(): Session {
     ready = new Promise<void>((resolve) => (markReady = resolve));
     try {
       hooks.onClusters?.(view);
+      if (hooks.afterClusters) {
+        await hooks.afterClusters();
+        if (hooks.isCancelled?.()) throw new Cancelled();
+      }
       return await rank(l, clustered, kept, view, settings, options, hooks, () => markReady());
     } finally {
       markReady();
@@ -193,12 +197,9 @@ export function createSession(): Session {
   }
 
   /**
-   * The second half: this thread reads the links as a graph (for Ask and the person panel) and computes every part
-   * of the ranking but betweenness while the page builds the map (one core each); then, once the page says the map
-   * is drawn (`afterClusters`), bridging in its two threads, and the ranking. Before, these parts waited for the map
-   * too and then ran beside both threads: three busy threads on two cores, and the first estimate later by their
-   * time (docs/performance.md, Session 8). No graphology graph: the links' arrays are read as one (link-graph.ts),
-   * which saves its ~3 s of CPU and ~140 MB at 30,000 people.
+   * The second half: bridging in threads while this thread reads the links as a graph (for Ask and the person
+   * panel) and computes every part of the ranking but betweenness; then the ranking. No graphology graph: the
+   * links' arrays are read as one (link-graph.ts), which saves its ~3 s of CPU and ~140 MB at 30,000 people.
    */
   async function rank(
     l: Loaded,
@@ -210,28 +211,15 @@ export function createSession(): Session {
     hooks: RunHooks,
     markReady: () => void,
   ): Promise<NetworkView> {
+    // 2. Bridging starts in its threads: every part whole, for a first estimate with a stop after its first
+    // sources (the threads post their sums there and carry on, see bridging-pool.ts).
     await step(hooks, 'bridging', 0.65);
-    // 2. What bridging reads: the links as one CSR, the sources in two parts, and their first stage (below).
     const input = getBridgingInput(clustered, options);
     const known = kept.bridging?.seed === settings.seed ? kept.bridging.result : undefined;
     const stages = known || !hooks.onEstimate ? undefined : getBridgingStages(input, options);
     const { plan } = input;
     const here = (runs: BetweennessRun[]) =>
       runs.map((r) => accumulateDependencies(input.csr, r.sources, plan.weighted, plan.linear, r.from));
-    // 3. The links read as a graph: Ask and link lists can answer from here on.
-    kept.graph ??= toLinkGraph(clustered.links);
-    const graph = kept.graph;
-    if (loaded !== l) throw new Cancelled();
-    analysis = { ...clustered, graph, superConnectors: [], scores: {}, bridging: { exact: false, sources: 0 } };
-    markReady();
-    // 4. The ranking's parts that do not need betweenness.
-    const prepared = prepareRanking(clustered, input, options, graph);
-    // 5. Bridging starts in its threads once the map is drawn: every part whole, for a first estimate with a stop
-    // after its first sources (the threads post their sums there and carry on, see bridging-pool.ts).
-    if (hooks.afterClusters) {
-      await hooks.afterClusters();
-      if (hooks.isCancelled?.()) throw new Cancelled();
-    }
     let firstStage: Float64Array[] | undefined;
     let firstStaged: ((sums: Float64Array[]) => void) | undefined;
     const firstSums = new Promise<Float64Array[]>((resolve) => (firstStaged = resolve));
@@ -240,11 +228,19 @@ export function createSession(): Session {
     const threads = known || !hooks.bridge ? undefined : hooks.bridge(input, runs, stages ? onStop : undefined);
     // A failure is awaited below; until then it must not count as unhandled.
     threads?.catch(() => undefined);
+    // 3. The links read as a graph: Ask and link lists can answer from here on.
+    kept.graph ??= toLinkGraph(clustered.links);
+    const graph = kept.graph;
+    if (loaded !== l) throw new Cancelled();
+    analysis = { ...clustered, graph, superConnectors: [], scores: {}, bridging: { exact: false, sources: 0 } };
+    markReady();
+    // 4. The ranking's parts that do not need betweenness, while the threads work.
+    const prepared = prepareRanking(clustered, input, options, graph);
     let between = known;
     if (!between) {
       let sums: Float64Array[] | undefined;
       if (stages) {
-        // 6. The first estimate, while the threads go on with the rest of each part from its first sums.
+        // 5. The first estimate, while the threads go on with the rest of each part from its first sums.
         const first = threads
           ? // The threads' first sums; a failure or abort of either stage rejects here or below.
             await Promise.race([
