@@ -252,16 +252,17 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
   input.addEventListener('input', onInput);
   input.addEventListener('keydown', onKey);
   input.addEventListener('blur', hideActive);
-  // Build the index when the page is idle after the new network's map is on screen, so the first keystroke is
-  // instant (about a second of work at 30,000 people on a slow machine). Not before: its slices would share the
-  // page with the map's own (map-view.ts) and put the map on screen later. Without frames (Node), at once.
+  // Build the index when the page is idle after the new network's map and its first super-connectors are on
+  // screen, so the first keystroke is instant (about a second of work at 30,000 people on a slow machine, 16 s at
+  // 225,000). Not before: its slices would share the page with the map's own (map-view.ts), then the two cores
+  // with bridging's threads, and put both on screen later. Without frames (Node), at once.
   let idle: number | undefined;
   let building: NetworkView | undefined;
   const prepare = () => {
     const s = deps.store.get();
     const view = s.view;
     if (!view || idle !== undefined || isSameNetwork(engineView, view) || isSameNetwork(building, view)) return;
-    if (typeof requestAnimationFrame === 'function' && !isSameNetwork(s.drawn, view)) return;
+    if (typeof requestAnimationFrame === 'function' && (!isSameNetwork(s.drawn, view) || !view.ranked)) return;
     const run = () => {
       idle = undefined;
       if (!isSameNetwork(deps.store.get().view, view)) return;
@@ -291,7 +292,7 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): () => void {
       cancelIdle();
       render();
     }
-    if (!isSameNetwork(s.view, prev.view) || s.drawn !== prev.drawn) prepare();
+    if (!isSameNetwork(s.view, prev.view) || s.drawn !== prev.drawn || s.view?.ranked !== prev.view?.ranked) prepare();
   });
   return () => {
     unsubscribe();
