@@ -45,6 +45,7 @@ import { mountFocusLayer } from './focus-layer';
 import { buildHoverIndex, findHoverHit, type HoverIndex } from './hover-index';
 import { mountLabelLayer, type Box } from './label-layer';
 import { getFocus } from './look-change';
+import { skipParallelIndex, type EdgeGroupIndex } from './parallel-links';
 import { drawWithoutInstancing, type SigmaProgram } from './plain-draw';
 import { buildDrawnGraph, MAX_DRAWN_PEOPLE, mountDetailLayer, pickDrawnPeople } from './detail-layer';
 
@@ -193,7 +194,12 @@ interface NodeProgram {
  */
 const MapSigma = class extends Sigma<DisplayNode, DisplayEdge> {};
 Object.defineProperty(MapSigma.prototype, 'initPrograms', {
-  value: function initPrograms(this: { nodeProgram?: NodeProgram; edgeProgram?: unknown }, ...args: unknown[]) {
+  value: function initPrograms(
+    this: { nodeProgram?: NodeProgram; edgeProgram?: unknown; edgeGroups?: EdgeGroupIndex },
+    ...args: unknown[]
+  ) {
+    // Sigma calls this in its constructor after making its index of parallel links, before its first refresh.
+    skipParallelIndex(this.edgeGroups);
     const base = (Sigma.prototype as unknown as { initPrograms(...a: unknown[]): unknown }).initPrograms;
     const out = base.apply(this, args);
     const program = this.nodeProgram;
