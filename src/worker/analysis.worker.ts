@@ -172,6 +172,8 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
   }
   current = msg.id;
   pool?.abort();
+  // A thread ready for the similar pairs (computed beside the other links) and then bridging.
+  pool?.prepare();
   awaitingDraw?.resolve();
   const id = msg.id;
   const isCancelled = () => current !== id;
@@ -232,7 +234,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     onClusters,
     afterClusters,
     onEstimate,
-    ...(pool ? { bridge: pool.run } : {}),
+    ...(pool ? { bridge: pool.run, similar: pool.similar } : {}),
   };
   try {
     let files: WorkerFile[] | undefined;

@@ -9,10 +9,20 @@
  * copy of the CSR and its work arrays (about 22 MB each at 30,000 people) for as long as the tab lived.
  * `abort()` stops a run that a newer request made useless, in either stage. If a thread fails, the rest of its
  * run is computed in the calling thread, on from the sums it last posted (or from the start): the same bits.
+ *
+ * Before bridging, while the analysis worker collects the evidence links, `similar` computes the similar pairs
+ * (core/analysis/similarity) in one such thread: they need nothing but the people's encoded tokens, and the
+ * second core is idle then. A failed thread's pairs are computed in the calling thread.
  */
 import type { BridgingInput } from '../core/analysis/analyze';
 import { accumulateDependencies, type BetweennessRun } from '../core/analysis/betweenness';
-import type { BridgingAnswer, BridgingRequest } from './protocol';
+import {
+  computeSimilarPairIds,
+  type SimilarityInput,
+  type SimilarityOptions,
+  type SimilarPairIds,
+} from '../core/analysis/similarity';
+import type { BridgingAnswer, BridgingRequest, SimilarityThreadRequest } from './protocol';
 
 /** A run of sources; `stops`: source counts (ascending, within the run) after which its sums are reported. */
 export interface BridgingRun extends BetweennessRun {
@@ -28,7 +38,18 @@ export interface BridgingPool {
    * must have as many `stops`, and `onStop` is called for each before the promise resolves.
    */
   run(input: BridgingInput, runs: BridgingRun[], onStop?: OnBridgingStop): Promise<Float64Array[]>;
-  /** Ends the threads; a run in progress rejects with an Error named 'AbortError'. */
+  /**
+   * computeSimilarPairIds(input, options) in a thread of its own. The input's typed arrays are moved to it (they
+   * are unusable here afterwards); its labels are copied.
+   */
+  similar(input: SimilarityInput, options: Required<SimilarityOptions>): Promise<SimilarPairIds>;
+  /**
+   * Starts a thread now, for the next run or similarity to take: a new thread took about 0.4 s to begin (its
+   * script fetched and compiled beside a busy analysis), as long as the rest of the links at 30,000 people, so the
+   * similar pairs were not computed beside them at all. At most one waits; abort() leaves it.
+   */
+  prepare(): void;
+  /** Ends the threads; a run or similarity in progress rejects with an Error named 'AbortError'. */
   abort(): void;
 }
 
@@ -55,13 +76,29 @@ export function runBridgingRequest(
   return accumulateDependencies(r, r.sources.subarray(at), r.weighted, r.linear, sums);
 }
 
+/** What a bridging thread answers to a similarity request: the pairs, and their arrays to move back. */
+export function answerSimilarity(r: SimilarityThreadRequest): { pairs: SimilarPairIds; transfer: ArrayBuffer[] } {
+  const pairs = computeSimilarPairIds(r.input, r.options);
+  const transfer = [pairs.a, pairs.b, pairs.cosine, pairs.termStart, pairs.termIds].map((x) => x.buffer as ArrayBuffer);
+  return { pairs, transfer };
+}
+
 export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
   let workers: (Worker | undefined)[] = [];
   let running: { reject(e: Error): void }[] = [];
+  /** Threads computing similar pairs. */
+  const similarity = new Set<Worker>();
+  /** A thread started by prepare(), idle until taken. */
+  let spare: Worker | undefined;
+  const take = (): Worker => {
+    const worker = spare ?? makeWorker();
+    spare = undefined;
+    return worker;
+  };
 
   const runPart = (k: number, request: BridgingRequest, onStop: (stop: number, sums: Float64Array) => void) =>
     new Promise<Float64Array>((resolve, reject) => {
-      const worker = makeWorker();
+      const worker = take();
       workers[k] = worker;
       let finished = false;
       // The stops reached so far and the sums at the last one: a failed thread's rest goes on from there.
@@ -133,9 +170,54 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
         ),
       );
     },
+    similar(input, options) {
+      return new Promise<SimilarPairIds>((resolve, reject) => {
+        const worker = take();
+        similarity.add(worker);
+        let finished = false;
+        const entry = {
+          reject(e: Error) {
+            finished = true;
+            reject(e);
+          },
+        };
+        running.push(entry);
+        const done = () => {
+          finished = true;
+          running = running.filter((r) => r !== entry);
+          similarity.delete(worker);
+          worker.terminate();
+        };
+        worker.onmessage = (event: MessageEvent<SimilarPairIds>) => {
+          if (finished) return;
+          done();
+          resolve(event.data);
+        };
+        // A copy for this thread: the arrays sent are moved, and a failed thread's pairs are computed here.
+        const copy: SimilarityInput = {
+          docStart: input.docStart.slice(),
+          docIds: input.docIds.slice(),
+          docW: input.docW.slice(),
+          labels: input.labels,
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          if (finished) return;
+          done();
+          resolve(computeSimilarPairIds(copy, options));
+        };
+        const request: SimilarityThreadRequest = { kind: 'similarity', input, options };
+        worker.postMessage(request, [input.docStart.buffer, input.docIds.buffer, input.docW.buffer]);
+      });
+    },
+    prepare() {
+      spare ??= makeWorker();
+    },
     abort() {
       if (!running.length) return;
       for (const w of workers) w?.terminate();
+      for (const w of similarity) w.terminate();
+      similarity.clear();
       workers = [];
       const stopped = running;
       running = [];

@@ -26,7 +26,8 @@ import {
   type BetweennessResult,
   type BetweennessRun,
 } from '../core/analysis/betweenness';
-import type { EvidenceLinks } from '../core/analysis/evidence-graph';
+import { buildEvidenceLinksBeside, type EvidenceLinks } from '../core/analysis/evidence-graph';
+import type { SimilarityInput, SimilarityOptions, SimilarPairIds } from '../core/analysis/similarity';
 import type { BridgingRun, OnBridgingStop } from './bridging-pool';
 import { toLinkGraph, type LinkGraph } from '../core/analysis/link-graph';
 import { UNCLUSTERED } from '../core/analysis/clusters';
@@ -75,6 +76,12 @@ export interface RunHooks {
    * threads carry on meanwhile). Default: in this thread.
    */
   bridge?: (input: BridgingInput, runs: BridgingRun[], onStop?: OnBridgingStop) => Promise<Float64Array[]>;
+  /**
+   * Computes the similar pairs of the evidence links (in a thread, in the app's worker: bridging-pool.ts) while this
+   * thread collects the other kinds of link; must give what `computeSimilarPairIds(input, options)` gives. Default:
+   * in this thread, in turn.
+   */
+  similar?: (input: SimilarityInput, options: Required<SimilarityOptions>) => Promise<SimilarPairIds>;
   /**
    * Called with the view holding a first estimate of the ranking (`estimate` true: betweenness over the first
    * `firstEstimate` sampled sources), before the final one, which is then computed from where the estimate left
@@ -172,8 +179,13 @@ export function createSession(): Session {
       ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
     };
     const reuse = built?.loaded === l ? built : undefined;
-    // 1. The map from arrays: links, clusters, names; no graphology graph yet.
-    const clustered = clusterNetwork(l.index, l.imported.dataset, options, reuse?.links);
+    // 1. The map from arrays: links, clusters, names; no graphology graph yet. The similar pairs are computed
+    // beside the other links where a thread can take them (hooks.similar).
+    const links =
+      reuse?.links ??
+      (hooks.similar ? await buildEvidenceLinksBeside(l.index, l.imported.dataset, {}, hooks.similar) : undefined);
+    if (hooks.isCancelled?.()) throw new Cancelled();
+    const clustered = clusterNetwork(l.index, l.imported.dataset, options, links);
     if (!reuse) built = { loaded: l, links: clustered.links };
     const kept = built!;
     const view = toNetworkView(l, clustered, settings);

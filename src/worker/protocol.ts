@@ -6,6 +6,7 @@
 import type { AskResult } from '../core/ask/ask';
 import type { ParsedNeed } from '../core/ask/parse-need';
 import type { LinkExplanation } from '../core/analysis/explain-link';
+import type { SimilarityInput, SimilarityOptions } from '../core/analysis/similarity';
 import type { ExportDiff } from '../core/diff';
 import type { FileSummary, ImportIssue } from '../core/types';
 
@@ -94,6 +95,17 @@ export interface BridgingRequest {
   stops?: number[];
   weighted: boolean;
   linear: boolean;
+}
+
+/**
+ * To a bridging thread, instead of a part of the sources: the similar pairs of the people's encoded tokens
+ * (core/analysis/similarity, computeSimilarPairIds), computed while the analysis worker collects the other kinds
+ * of link. The thread answers with the {@link SimilarPairIds} (arrays transferred) and is ended.
+ */
+export interface SimilarityThreadRequest {
+  kind: 'similarity';
+  input: SimilarityInput;
+  options: Required<SimilarityOptions>;
 }
 
 /**

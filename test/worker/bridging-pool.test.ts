@@ -1,14 +1,22 @@
 // The bridging pool over fake threads (Node has no Web Worker): parts in order, the same sums as one
 // thread, a second stage summed on from the first, one thread per part across both stages (sums posted at the
 // stop, then the final sums), threads ended once their part is done, a stop that rejects with AbortError in
-// either stage, and a failed thread's part (or its rest, from the sums it posted) done in the caller.
+// either stage, and a failed thread's part (or its rest, from the sums it posted) done in the caller. Then the
+// similar pairs computed in a thread (the same as here, the input's arrays moved), in the caller when the thread
+// fails, a thread started ahead by prepare(), and stopped by abort().
 import { describe, expect, it } from 'vitest';
 import { clusterNetwork, getBridgingInput } from '../../src/core/analysis/analyze';
 import { accumulateDependencies, getBetweennessStages } from '../../src/core/analysis/betweenness';
 import { buildPeople } from '../../src/core/people';
 import type { Dataset } from '../../src/core/types';
-import { createBridgingPool, runBridgingRequest, type BridgingRun } from '../../src/worker/bridging-pool';
-import type { BridgingAnswer, BridgingRequest } from '../../src/worker/protocol';
+import { computeSimilarPairIds, encodeSimilarityTokens, SIMILARITY_DEFAULTS } from '../../src/core/analysis/similarity';
+import {
+  answerSimilarity,
+  createBridgingPool,
+  runBridgingRequest,
+  type BridgingRun,
+} from '../../src/worker/bridging-pool';
+import type { BridgingAnswer, BridgingRequest, SimilarityThreadRequest } from '../../src/worker/protocol';
 
 /**
  * A stand-in for a Worker running bridging.worker.ts: its answers (the sums at each stop, then the final sums),
@@ -192,5 +200,101 @@ describe('createBridgingPool', () => {
     const pool = createBridgingPool(() => new FakeThread('fail') as unknown as Worker);
     const sums = await pool.run(input, parts(input));
     expect([...(sums[1] ?? [])]).toEqual([...accumulateDependencies(input.csr, input.plan.parts[1]!, true, true)]);
+  });
+});
+
+/**
+ * A stand-in for a bridging thread asked for similar pairs: the request is cloned with its arrays moved (as
+ * postMessage does, so the transfer list must be valid), answered by answerSimilarity after `delay` ms with the
+ * answer's arrays moved back; or it fails.
+ */
+class FakeSimilarityThread {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  constructor(
+    private readonly mode: 'ok' | 'fail',
+    private readonly delay = 0,
+  ) {}
+  postMessage(r: SimilarityThreadRequest, transfer: Transferable[]) {
+    const received = structuredClone(r, { transfer: transfer as ArrayBuffer[] });
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (this.mode === 'fail') return this.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+      const { pairs, transfer: back } = answerSimilarity(received);
+      this.onmessage?.({ data: structuredClone(pairs, { transfer: back }) } as MessageEvent);
+    }, this.delay);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+function getSimilarityInput() {
+  const token = (kind: string, value: string, weight = 1) => ({ token: `${kind}:${value}`, label: value, weight });
+  const cities = ['Lyon', 'Porto', 'Graz'];
+  const trades = ['accounting', 'logistics', 'design', 'law'];
+  const tokens = Array.from({ length: 80 }, (_, i) => [
+    token('city', cities[i % 3]!),
+    token('industry', trades[i % 4]!, 2),
+    token('word', `w${i % 7}`, 0.5),
+  ]);
+  return encodeSimilarityTokens(tokens);
+}
+const similarityOptions = { ...SIMILARITY_DEFAULTS, minSimilarity: 0.2 };
+
+describe('createBridgingPool: similar pairs', () => {
+  it('computes them in a thread of their own, as in this thread, and ends the thread', async () => {
+    const expected = computeSimilarPairIds(getSimilarityInput(), similarityOptions);
+    expect(expected.a.length).toBeGreaterThan(50);
+    const made: FakeSimilarityThread[] = [];
+    const pool = createBridgingPool(() => {
+      const t = new FakeSimilarityThread('ok');
+      made.push(t);
+      return t as unknown as Worker;
+    });
+    const input = getSimilarityInput();
+    const pairs = await pool.similar(input, similarityOptions);
+    expect(pairs).toEqual(expected);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(true);
+    // The input's arrays were moved to the thread; its labels were not.
+    expect(input.docIds.length).toBe(0);
+    expect(input.labels.length).toBeGreaterThan(0);
+  });
+
+  it('computes them here when the thread fails', async () => {
+    const expected = computeSimilarPairIds(getSimilarityInput(), similarityOptions);
+    const pool = createBridgingPool(() => new FakeSimilarityThread('fail') as unknown as Worker);
+    expect(await pool.similar(getSimilarityInput(), similarityOptions)).toEqual(expected);
+  });
+
+  it('takes the thread prepare() started, starts at most one ahead, and keeps it through abort()', async () => {
+    const made: FakeSimilarityThread[] = [];
+    const pool = createBridgingPool(() => {
+      const t = new FakeSimilarityThread('ok');
+      made.push(t);
+      return t as unknown as Worker;
+    });
+    pool.prepare();
+    pool.prepare();
+    pool.abort();
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(false);
+    await pool.similar(getSimilarityInput(), similarityOptions);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(true);
+    // None waiting now: the next one is started when asked for.
+    await pool.similar(getSimilarityInput(), similarityOptions);
+    expect(made).toHaveLength(2);
+  });
+
+  it('rejects with an AbortError and ends the thread when stopped', async () => {
+    let thread: FakeSimilarityThread | undefined;
+    const pool = createBridgingPool(() => (thread = new FakeSimilarityThread('ok', 50)) as unknown as Worker);
+    const pending = pool.similar(getSimilarityInput(), similarityOptions);
+    pool.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(thread!.terminated).toBe(true);
   });
 });

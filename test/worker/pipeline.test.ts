@@ -105,6 +105,23 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
     expect(threaded.superConnectors).toEqual(single.superConnectors);
   });
 
+  it('gives the same view when the similar pairs come through the similar hook (a thread), asked once per run', async () => {
+    const { computeSimilarPairIds } = await import('../../src/core/analysis/similarity');
+    const files = readTree('data/sample');
+    let calls = 0;
+    const session = createSession();
+    const threaded = await session.analyze(files, settings, {
+      similar: async (input, options) => (calls++, computeSimilarPairIds(structuredClone(input), options)),
+    });
+    const single = await createSession().analyze(files, settings);
+    if (threaded === 'cancelled' || single === 'cancelled') throw new Error('cancelled');
+    expect(calls).toBe(1);
+    expect(threaded).toEqual(single);
+    // Re-clustering reuses the links: no pairs asked again.
+    await session.recluster({ seed: 1, resolution: 2 }, { similar: () => Promise.reject(new Error('not again')) });
+    expect(calls).toBe(1);
+  });
+
   it('with onEstimate: a first estimate from the first sources, then final scores equal to one pass, bit for bit', async () => {
     const { accumulateDependencies, toBetweenness } = await import('../../src/core/analysis/betweenness');
     const { finishRanking, getBridgingInput, prepareRanking } = await import('../../src/core/analysis/analyze');

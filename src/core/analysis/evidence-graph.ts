@@ -29,7 +29,14 @@ import type { PeopleIndex } from '../people';
 import type { Dataset, InteractionKind, Person, Place, Role } from '../types';
 import { getEmptyFacetCache, getFacetTokens, getPersonFacets, type FacetToken, type PersonFacets } from './facets';
 import { createPairIndex } from './pair-index';
-import { computeSimilarPairColumns, SIMILARITY_DEFAULTS, type SimilarityOptions } from './similarity';
+import {
+  computeSimilarPairIds,
+  encodeSimilarityTokens,
+  SIMILARITY_DEFAULTS,
+  type SimilarityInput,
+  type SimilarityOptions,
+  type SimilarPairIds,
+} from './similarity';
 
 export const LINK_KINDS = ['connection', 'knows', 'co-member', 'colleague', 'similar'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -209,6 +216,68 @@ export function buildEvidenceLinks(
   dataset: Dataset,
   options: EvidenceGraphOptions = {},
 ): EvidenceLinks {
+  const steps = evidenceLinkSteps(index, dataset, options);
+  let asked: SimilarityRequest | undefined;
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    if (step.value === 'similar-pairs') {
+      if (!asked) throw new Error('evidence links: similar pairs asked for before their input was given.');
+      step = steps.next(computeSimilarPairIds(asked.input, asked.options));
+    } else {
+      asked = step.value;
+      step = steps.next();
+    }
+  }
+}
+
+/**
+ * {@link buildEvidenceLinks} with the similar pairs computed by `similar` (the app's worker: in another thread),
+ * which is called before the other kinds of link are collected and awaited after them, so both run at once. The
+ * links are the same as buildEvidenceLinks gives when `similar` gives what `computeSimilarPairIds` does.
+ */
+export async function buildEvidenceLinksBeside(
+  index: PeopleIndex,
+  dataset: Dataset,
+  options: EvidenceGraphOptions,
+  similar: (input: SimilarityInput, options: Required<SimilarityOptions>) => Promise<SimilarPairIds>,
+): Promise<EvidenceLinks> {
+  const steps = evidenceLinkSteps(index, dataset, options);
+  let pending: Promise<SimilarPairIds> | undefined;
+  try {
+    for (let step = steps.next(); ;) {
+      if (step.done) return step.value;
+      if (step.value === 'similar-pairs') {
+        if (!pending) throw new Error('evidence links: similar pairs asked for before their input was given.');
+        step = steps.next(await pending);
+      } else {
+        pending = similar(step.value.input, step.value.options);
+        // Awaited later; until then a failure must not count as unhandled.
+        pending.catch(() => undefined);
+        step = steps.next();
+      }
+    }
+  } finally {
+    steps.return(undefined as never);
+  }
+}
+
+/** The similarity's input, given by {@link evidenceLinkSteps} before it collects the other kinds of link. */
+export interface SimilarityRequest {
+  input: SimilarityInput;
+  options: Required<SimilarityOptions>;
+}
+
+/**
+ * buildEvidenceLinks as steps, so that the similar pairs (the costliest kind: 1.1–1.6 s of 9.5 s at 225,000
+ * people) can be computed elsewhere meanwhile. It yields a {@link SimilarityRequest} once the people's tokens are
+ * encoded (when `similar` links are on), collects the other kinds, then yields `'similar-pairs'` and must be given
+ * computeSimilarPairIds(request.input, request.options) (or the same from elsewhere) to finish.
+ */
+export function* evidenceLinkSteps(
+  index: PeopleIndex,
+  dataset: Dataset,
+  options: EvidenceGraphOptions = {},
+): Generator<SimilarityRequest | 'similar-pairs', EvidenceLinks, SimilarPairIds | undefined> {
   const o = { ...EVIDENCE_GRAPH_DEFAULTS, ...options };
   const weights = { ...EVIDENCE_GRAPH_DEFAULTS.weights, ...options.weights };
   const on = new Set<LinkKind>(o.kinds);
@@ -227,6 +296,19 @@ export function buildEvidenceLinks(
   const facetCache = getEmptyFacetCache();
   const facets = people.map((p) => getPersonFacets(p, facetCache));
   if (position.size < n) people.forEach((p, i) => (facets[i] = facets[position.get(p.id)!]!));
+  // Who the similar pairs are between (owners left out: their spokes say enough), and their tokens, given out
+  // now so that the pairs can be computed elsewhere while the other kinds are collected here.
+  const similarMembers: number[] = [];
+  let similarLabels: string[] = [];
+  if (on.has('similar')) {
+    for (let i = 0; i < n; i++) if (!people[i]!.ownerId) similarMembers.push(i);
+    const tokens = new Array<FacetToken[]>(similarMembers.length);
+    for (let k = 0; k < similarMembers.length; k++) tokens[k] = getFacetTokens(facets[similarMembers[k]!]!, facetCache);
+    const input = encodeSimilarityTokens(tokens);
+    // Kept here: the input's typed arrays may be moved to another thread.
+    similarLabels = input.labels;
+    yield { input, options: { ...SIMILARITY_DEFAULTS, ...o.similarity } };
+  }
   const slots = createPairIndex(n * 8);
   // Growable typed columns (the weights NaN-filled): a new link costs no push per kind.
   let capacity = 1024;
@@ -397,13 +479,13 @@ export function buildEvidenceLinks(
       kindWeight[s * K + KNOWS] = (has(KNOWS, s) ? kindWeight[s * K + KNOWS]! : weights.knows) + boost;
   }
 
-  // 6. Similar: sparse TF-IDF k-nearest over attribute tokens (owners left out: their spokes say enough).
+  // 6. Similar: sparse TF-IDF k-nearest over attribute tokens (similarity.ts), computed from the input given out
+  // above.
   if (on.has('similar')) {
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (!people[i]!.ownerId) members.push(i);
-    const tokens = new Array<FacetToken[]>(members.length);
-    for (let k = 0; k < members.length; k++) tokens[k] = getFacetTokens(facets[members[k]!]!, facetCache);
-    const pairs = computeSimilarPairColumns(tokens, { ...SIMILARITY_DEFAULTS, ...o.similarity });
+    const pairs = yield 'similar-pairs';
+    if (!pairs) throw new Error('evidence links: no similar pairs were given.');
+    const members = similarMembers;
+    const { termStart, termIds } = pairs;
     for (let p = 0; p < pairs.a.length; p++) {
       const s = linkAt(members[pairs.a[p]!]!, members[pairs.b[p]!]!);
       if (s < 0) continue;
@@ -411,7 +493,10 @@ export function buildEvidenceLinks(
       kindWeight[s * K + SIMILAR] = weights.similar * cosine;
       const ev = evidenceAt(s);
       ev.similarity = Math.round(cosine * 1000) / 1000;
-      ev.terms = pairs.terms[p]!;
+      const from = termStart[p]!;
+      const terms = new Array<string>(termStart[p + 1]! - from);
+      for (let t = 0; t < terms.length; t++) terms[t] = similarLabels[termIds[from + t]!] ?? '';
+      ev.terms = terms;
     }
   }
 

@@ -9,6 +9,12 @@
  * person's full token signature, so the neighbours seen are the ones sharing the most other tokens.
  * Candidates are ranked by dot products accumulated term at a time over typed arrays; the best 3k are then
  * scored exactly. Cost: O(n · T · maxPostings · log T) visits plus O(n · k · T), T = tokens per person.
+ *
+ * In two parts, so that the second can run in another thread (the app's worker runs it in a bridging thread
+ * while it builds the other links, worker/bridging-pool.ts): {@link encodeSimilarityTokens} turns the tokens into
+ * typed arrays and a list of labels (O(n · T), one map look-up per token), {@link computeSimilarPairIds} does the
+ * rest over those alone and names each pair's shared tokens by number. {@link computeSimilarPairColumns} is both
+ * in one go, with the labels put back.
  */
 import type { FacetToken } from './facets';
 
@@ -40,6 +46,32 @@ export interface SimilarPairColumns {
   terms: string[][];
 }
 
+/**
+ * The people's tokens as typed arrays (what {@link computeSimilarPairIds} reads; nothing else, so it can be sent to
+ * another thread and its arrays transferred): person i's distinct token ids, sorted, are
+ * docIds[docStart[i] .. docStart[i + 1]), each with the largest weight that person gives it in docW; a token id's
+ * label is labels[id].
+ */
+export interface SimilarityInput {
+  docStart: Int32Array;
+  docIds: Int32Array;
+  docW: Float64Array;
+  labels: string[];
+}
+
+/**
+ * The similar pairs as columns of numbers: pair p is (a[p] < b[p]) with cosine[p]; its shared tokens, strongest
+ * first, are the token ids termIds[termStart[p] .. termStart[p + 1]) (labels in the input's `labels`). Sorted by
+ * (a, b).
+ */
+export interface SimilarPairIds {
+  a: Int32Array;
+  b: Int32Array;
+  cosine: Float64Array;
+  termStart: Int32Array;
+  termIds: Int32Array;
+}
+
 /** {@link computeSimilarPairColumns} as one object per pair. */
 export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityOptions = {}): SimilarPair[] {
   const { a, b, cosine, terms } = computeSimilarPairColumns(tokens, options);
@@ -51,15 +83,31 @@ export function computeSimilarPairs(tokens: FacetToken[][], options: SimilarityO
  * pair: the evidence graph reads them straight). Deterministic.
  */
 export function computeSimilarPairColumns(tokens: FacetToken[][], options: SimilarityOptions = {}): SimilarPairColumns {
-  const { k, minSimilarity, maxPostings } = { ...SIMILARITY_DEFAULTS, ...options };
-  const n = tokens.length;
-  if (n < 2 || k <= 0) return { a: new Int32Array(0), b: new Int32Array(0), cosine: new Float64Array(0), terms: [] };
+  const input = encodeSimilarityTokens(tokens);
+  const ids = computeSimilarPairIds(input, options);
+  return { a: ids.a, b: ids.b, cosine: ids.cosine, terms: getPairTerms(ids, input.labels) };
+}
 
-  // 1. Vocabulary and document frequencies; each person's distinct token ids, sorted, flat: person i's are
-  // docIds[docStart[i] .. docStart[i + 1]), their weights alongside in docW (no array per person).
+/** The shared tokens' labels of every pair of `ids`, strongest first. O(pairs + their terms). */
+export function getPairTerms(ids: SimilarPairIds, labels: readonly string[]): string[][] {
+  const terms = new Array<string[]>(ids.a.length);
+  for (let p = 0; p < ids.a.length; p++) {
+    const from = ids.termStart[p]!;
+    const list = new Array<string>(ids.termStart[p + 1]! - from);
+    for (let t = 0; t < list.length; t++) list[t] = labels[ids.termIds[from + t]!] ?? '';
+    terms[p] = list;
+  }
+  return terms;
+}
+
+/**
+ * Step 1 of the similarity: the vocabulary; each person's distinct token ids, sorted, flat, with their weights
+ * (no array per person). See {@link SimilarityInput}. O(n · T).
+ */
+export function encodeSimilarityTokens(tokens: FacetToken[][]): SimilarityInput {
+  const n = tokens.length;
   const vocab = new Map<string, number>();
   const labels: string[] = [];
-  const df: number[] = [];
   // Per token id: the last document that held it and its largest weight there (no map per document).
   const lastDoc: number[] = [];
   const maxWeight: number[] = [];
@@ -79,7 +127,6 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
         id = labels.length;
         vocab.set(t.token, id);
         labels.push(t.label);
-        df.push(0);
         lastDoc.push(-1);
         maxWeight.push(0);
       }
@@ -90,15 +137,33 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
       } else maxWeight[id] = Math.max(maxWeight[id]!, t.weight);
     }
     docStart[i + 1] = end;
-    const ids = docIds.subarray(start, end);
-    for (let j = 0; j < ids.length; j++) df[ids[j]!] = df[ids[j]!]! + 1;
-    ids.sort();
+    docIds.subarray(start, end).sort();
     for (let j = start; j < end; j++) docW[j] = maxWeight[docIds[j]!]!;
   }
   if (end < held) {
     docIds = docIds.slice(0, end);
     docW = docW.slice(0, end);
   }
+  return { docStart, docIds, docW, labels };
+}
+
+/**
+ * Steps 2 to 4 of the similarity over `input` (changed: its weights become the TF-IDF vectors), and the pairs
+ * sorted. See {@link SimilarPairIds}. Deterministic: the same input gives the same pairs in any thread.
+ */
+export function computeSimilarPairIds(input: SimilarityInput, options: SimilarityOptions = {}): SimilarPairIds {
+  const { k, minSimilarity, maxPostings } = { ...SIMILARITY_DEFAULTS, ...options };
+  const { docStart, docIds, docW } = input;
+  const n = docStart.length - 1;
+  const end = docIds.length;
+  if (n < 2 || k <= 0) {
+    // Arrays of their own, as always: a thread moves each one's buffer.
+    const none = () => new Int32Array(0);
+    return { a: none(), b: none(), cosine: new Float64Array(0), termStart: new Int32Array(1), termIds: none() };
+  }
+  // Document frequencies: each person's ids are distinct.
+  const df = new Int32Array(input.labels.length);
+  for (let t = 0; t < end; t++) df[docIds[t]!] = df[docIds[t]!]! + 1;
 
   // 2. TF-IDF vectors, L2-normalised. idf = ln(n / df): a token everyone has weighs 0.
   for (let i = 0; i < n; i++) {
@@ -120,7 +185,7 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
   // without a lookup. The lists hold ranks (person byRank[r] for r): filled in rank order, every list is in
   // that order already, and the scores a window adds to (acc, by rank) lie near each other in memory, which
   // counts when there are 200,000 people.
-  const vocabSize = labels.length;
+  const vocabSize = input.labels.length;
   const asText = Array.from({ length: vocabSize }, (_, id) => id).sort();
   const textRank = new Int32Array(vocabSize);
   for (let r = 0; r < vocabSize; r++) textRank[asText[r]!] = r;
@@ -183,7 +248,10 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
   for (let i = 0; i < n; i++) longest = Math.max(longest, docStart[i + 1]! - docStart[i]!);
   const sharedId = new Int32Array(longest);
   const sharedW = new Float64Array(longest);
-  const sharedTerms = (x: number, y: number): string[] => {
+  let termIds = new Int32Array(1024);
+  let termCount = 0;
+  /** Appends the shared ids to termIds. */
+  const sharedTerms = (x: number, y: number): void => {
     let count = 0;
     let i = docStart[x]!;
     let j = docStart[y]!;
@@ -206,9 +274,12 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
       } else if (a < b) i++;
       else j++;
     }
-    const terms = new Array<string>(count);
-    for (let t = 0; t < count; t++) terms[t] = labels[sharedId[t]!] ?? '';
-    return terms;
+    if (termCount + count > termIds.length) {
+      const grown = new Int32Array(Math.max(2 * termIds.length, termCount + count));
+      grown.set(termIds);
+      termIds = grown;
+    }
+    for (let t = 0; t < count; t++) termIds[termCount++] = sharedId[t]!;
   };
 
   // 4. Per person: partial dot products accumulated over its postings (term at a time, typed arrays), then
@@ -219,7 +290,8 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
   const pairA: number[] = [];
   const pairB: number[] = [];
   const pairCosine: number[] = [];
-  const pairTerms: string[][] = [];
+  // Pair p's shared ids are termIds[pairTerm[p] .. pairTerm[p + 1]), in the order the pairs were found.
+  const pairTerm: number[] = [0];
   const half = Math.floor(maxPostings / 2);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -307,7 +379,8 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
       pairA.push(Math.min(x, y));
       pairB.push(Math.max(x, y));
       pairCosine.push(scoredP[c]!);
-      pairTerms.push(sharedTerms(x, y));
+      sharedTerms(x, y);
+      pairTerm.push(termCount);
     }
   }
   // Sorted by (a, b): a counting sort by a, then each a's few pairs by b (insertion).
@@ -324,18 +397,20 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
     for (; at > byA[a]! && pairB[order[at - 1]!]! > pairB[p]!; at--) order[at] = order[at - 1]!;
     order[at] = p;
   }
-  const out: SimilarPairColumns = {
+  const out: SimilarPairIds = {
     a: new Int32Array(m),
     b: new Int32Array(m),
     cosine: new Float64Array(m),
-    terms: new Array<string[]>(m),
+    termStart: new Int32Array(m + 1),
+    termIds: new Int32Array(termCount),
   };
-  for (let r = 0; r < m; r++) {
+  for (let r = 0, at = 0; r < m; r++) {
     const p = order[r]!;
     out.a[r] = pairA[p]!;
     out.b[r] = pairB[p]!;
     out.cosine[r] = pairCosine[p]!;
-    out.terms[r] = pairTerms[p]!;
+    for (let t = pairTerm[p]!; t < pairTerm[p + 1]!; t++) out.termIds[at++] = termIds[t]!;
+    out.termStart[r + 1] = at;
   }
   return out;
 }

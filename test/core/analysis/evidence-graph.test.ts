@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvidenceGraph } from '../../../src/core/analysis/evidence-graph';
+import {
+  buildEvidenceGraph,
+  buildEvidenceLinks,
+  buildEvidenceLinksBeside,
+} from '../../../src/core/analysis/evidence-graph';
+import { computeSimilarPairIds, type SimilarPairIds } from '../../../src/core/analysis/similarity';
 import { buildPeople } from '../../../src/core/people';
 import { getEmptyDataset } from '../../../src/core/types';
 import { connection, owner, twoGroupsDataset, urlOf } from './datasets';
@@ -113,17 +118,7 @@ describe('buildEvidenceGraph', () => {
   });
 
   it('keeps similar links sparse: at most k per person plus those chosen by others', () => {
-    const d = getEmptyDataset();
-    d.owners.push(owner('ana', 'Ana Ferreira'));
-    for (let i = 0; i < 60; i++) {
-      d.connections.push(connection('ana', 'P', `${i}`, { position: i % 2 ? 'Data Engineer' : 'Tax Accountant' }));
-      d.attributes.push({
-        person: { url: `https://www.linkedin.com/in/p-${i}` },
-        attributes: { city: i % 2 ? 'Berlin' : 'Lisbon', industry: i % 2 ? 'Software' : 'Accounting' },
-        source: 'enrichment',
-        ref: { file: 'enrichment.csv', line: i + 2 },
-      });
-    }
+    const d = similarDataset();
     const g = buildEvidenceGraph(buildPeople(d), d, { kinds: ['similar'], similarity: { k: 3 } });
     expect(g.size).toBeGreaterThan(0);
     expect(g.size).toBeLessThanOrEqual(60 * 3);
@@ -138,4 +133,55 @@ describe('buildEvidenceGraph', () => {
     const d = twoGroupsDataset();
     expect(buildEvidenceGraph(buildPeople(d), d).export()).toEqual(buildEvidenceGraph(buildPeople(d), d).export());
   });
+
+  it('gives the same links with the similar pairs computed beside the others (as in another thread)', async () => {
+    const d = similarDataset();
+    for (let i = 0; i < 40; i++)
+      d.edges.push({
+        source: { url: `https://www.linkedin.com/in/p-${i}` },
+        target: { url: `https://www.linkedin.com/in/p-${(i * 7) % 60}` },
+        ref: { file: 'links.csv', line: i + 2 },
+      });
+    const index = buildPeople(d);
+    const expected = buildEvidenceLinks(index, d);
+    expect(expected.kindWeights.similar.some((w) => w > 0)).toBe(true);
+    // `similar` is asked before the other links are collected and answered only when the test says so.
+    let answer: (() => void) | undefined;
+    let calls = 0;
+    const built = buildEvidenceLinksBeside(index, d, {}, (input, options) => {
+      calls++;
+      // As a thread gets it: a copy.
+      const copy = structuredClone(input);
+      return new Promise<SimilarPairIds>((resolve) => (answer = () => resolve(computeSimilarPairIds(copy, options))));
+    });
+    let settled = false;
+    void built.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toBe(1);
+    expect(settled).toBe(false);
+    answer!();
+    expect(await built).toEqual(expected);
+  });
+
+  it('fails as the similar pairs do when they are computed beside the others', async () => {
+    const d = similarDataset();
+    const failure = new Error('the thread ran out of memory');
+    await expect(buildEvidenceLinksBeside(buildPeople(d), d, {}, () => Promise.reject(failure))).rejects.toBe(failure);
+  });
 });
+
+/** An owner and 60 people in two kinds (city, industry, position), for similar links. */
+function similarDataset() {
+  const d = getEmptyDataset();
+  d.owners.push(owner('ana', 'Ana Ferreira'));
+  for (let i = 0; i < 60; i++) {
+    d.connections.push(connection('ana', 'P', `${i}`, { position: i % 2 ? 'Data Engineer' : 'Tax Accountant' }));
+    d.attributes.push({
+      person: { url: `https://www.linkedin.com/in/p-${i}` },
+      attributes: { city: i % 2 ? 'Berlin' : 'Lisbon', industry: i % 2 ? 'Software' : 'Accounting' },
+      source: 'enrichment',
+      ref: { file: 'enrichment.csv', line: i + 2 },
+    });
+  }
+  return d;
+}
