@@ -16,6 +16,7 @@ import {
   type WorkerMessage,
 } from './protocol';
 import { createBridgingPool, type BridgingPool } from './bridging-pool';
+import { encodePeople, getPeopleTransfer } from './people-codec';
 import { createSession } from './pipeline';
 import { loadSampleFiles } from './sample';
 
@@ -194,8 +195,10 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
         weight: v.edges.weight.slice(),
       },
     };
-    for (let i = 0; i < v.people.length; i += PEOPLE_PART)
-      post({ type: 'people', id, people: v.people.slice(i, i + PEOPLE_PART) });
+    for (let i = 0; i < v.people.length; i += PEOPLE_PART) {
+      const people = encodePeople(v.people.slice(i, i + PEOPLE_PART));
+      post({ type: 'people', id, people }, getPeopleTransfer(people));
+    }
     post({ type: 'result', id, view: { ...v, people: [] }, ms: performance.now() - started }, [
       v.positions.buffer,
       v.edges.source.buffer,

@@ -15,6 +15,7 @@ import type {
   WorkerFile,
   WorkerMessage,
 } from './protocol';
+import { decodePeople } from './people-codec';
 
 export interface Progress {
   stage: Stage;
@@ -121,7 +122,7 @@ export function createAnalysisClient(makeWorker: () => Worker): AnalysisClient {
     }
     if (!pending || msg.id !== pending.id) return; // a superseded request's late message
     if (msg.type === 'people') {
-      people.push(msg.people);
+      people.push(decodePeople(msg.people));
       return;
     }
     if (msg.type === 'progress')

@@ -8,6 +8,7 @@ import type { ParsedNeed } from '../core/ask/parse-need';
 import type { LinkExplanation } from '../core/analysis/explain-link';
 import type { SimilarityInput, SimilarityOptions } from '../core/analysis/similarity';
 import type { ExportDiff } from '../core/diff';
+import type { PeopleColumns } from './people-codec';
 import type { FileSummary, ImportIssue } from '../core/types';
 
 /** A file as the worker receives it: its path as the user sees it and its bytes. */
@@ -54,9 +55,10 @@ export type WorkerMessage =
   /**
    * The view's people, in parts of at most PEOPLE_PART, posted just before its `result` (whose `view.people`
    * is then empty: the page joins the parts). Deserialising 225,000 people in one message held the page
-   * for about a second plus the collection of its garbage; parts keep each of the page's tasks short.
+   * for about a second plus the collection of its garbage; parts keep each of the page's tasks short. Each
+   * part is in columns (people-codec.ts: half the cloning of an object per person and per field).
    */
-  | { type: 'people'; id: number; people: PersonView[] }
+  | { type: 'people'; id: number; people: PeopleColumns }
   /** The map's view, as soon as clusters are named; `view.ranked` says whether scores are in yet. */
   | { type: 'result'; id: number; view: NetworkView; ms: number }
   /**

@@ -2,6 +2,7 @@
 // before the view, and are joined; a superseded request's parts are dropped.
 import { describe, expect, it } from 'vitest';
 import { createAnalysisClient } from '../../src/worker/client';
+import { encodePeople } from '../../src/worker/people-codec';
 import type { NetworkView, PageMessage, PersonView, WorkerMessage } from '../../src/worker/protocol';
 
 function makeWorker() {
@@ -16,7 +17,9 @@ function makeWorker() {
   return { worker: worker as unknown as Worker, sent, reply };
 }
 
-const person = (name: string) => ({ name }) as PersonView;
+const person = (name: string): PersonView => ({ id: name, name, owners: [], degree: 1, cluster: 0, score: 0 });
+/** A part as the worker posts it: in columns. */
+const part = (...people: PersonView[]) => encodePeople(people);
 const emptyView = { people: [] } as unknown as NetworkView;
 
 describe('the analysis client', () => {
@@ -24,8 +27,8 @@ describe('the analysis client', () => {
     const { worker, reply } = makeWorker();
     const client = createAnalysisClient(() => worker);
     const answer = client.analyze({ kind: 'sample' }, { seed: 1, resolution: 1 });
-    reply({ type: 'people', id: 1, people: [person('a'), person('b')] });
-    reply({ type: 'people', id: 1, people: [person('c')] });
+    reply({ type: 'people', id: 1, people: part(person('a'), person('b')) });
+    reply({ type: 'people', id: 1, people: part(person('c')) });
     reply({ type: 'result', id: 1, view: emptyView, ms: 5 });
     const got = await answer;
     if (got === 'cancelled') throw new Error('cancelled');
@@ -37,11 +40,11 @@ describe('the analysis client', () => {
     const { worker, reply } = makeWorker();
     const client = createAnalysisClient(() => worker);
     const first = client.analyze({ kind: 'sample' }, { seed: 1, resolution: 1 });
-    reply({ type: 'people', id: 1, people: [person('old')] });
+    reply({ type: 'people', id: 1, people: part(person('old')) });
     const second = client.analyze({ kind: 'sample' }, { seed: 1, resolution: 1 });
     expect(await first).toBe('cancelled');
-    reply({ type: 'people', id: 1, people: [person('late')] });
-    reply({ type: 'people', id: 2, people: [person('new')] });
+    reply({ type: 'people', id: 1, people: part(person('late')) });
+    reply({ type: 'people', id: 2, people: part(person('new')) });
     reply({ type: 'result', id: 2, view: emptyView, ms: 1 });
     const got = await second;
     if (got === 'cancelled') throw new Error('cancelled');
