@@ -10,6 +10,7 @@ export type BrowserSize = (typeof BROWSER_SIZES)[number];
 
 /** What is measured for each run, in ms (memory in MB). */
 export const BROWSER_METRICS = [
+  'viewReceived',
   'firstMap',
   'named',
   'settled',
@@ -26,6 +27,7 @@ export type BrowserMetric = (typeof BROWSER_METRICS)[number];
 
 /** Readable metric names for the table. */
 export const METRIC_LABELS: Record<BrowserMetric, string> = {
+  viewReceived: "the worker's map received by the page (no target)",
   firstMap: 'first map on screen',
   named: 'named clusters + super-connectors',
   settled: 'layout settled and stopped',

@@ -5,6 +5,8 @@
  * same launch as the browser tests), exports from the sample generator chosen through "Open files",
  * and every figure read from what the page shows, timed from the moment the files are chosen (the file
  * input's `change` event):
+ *   view received the page receives the worker's first view of the files (its `result` message, seen by a
+ *                 wrapper of Worker in the init script): the worker's part of the first map; no target
  *   first map     [data-map] data-ready='true' holding the new network (data-nodes changed)
  *   named         the Clusters legend and the Super-connectors list filled anew
  *   settled       [data-map] data-layout 'stopped' after 'running' (the layout stopped by itself)
@@ -66,6 +68,18 @@ export const PAGE_SCRIPT = `(() => {
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
+  // When the page receives the worker's first view of the chosen files (its 'result' message): what comes before is
+  // the worker's (and the files' reading), what comes after the page's own work on the new map.
+  const W = window.Worker;
+  if (W)
+    window.Worker = class extends W {
+      constructor(url, options) {
+        super(url, options);
+        this.addEventListener('message', (e) => {
+          if (e.data && e.data.type === 'result' && b.t0 >= 0 && b.viewAt === undefined) b.viewAt = performance.now();
+        });
+      }
+    };
   for (const type of ['pointermove', 'mousemove', 'pointerup', 'mouseup', 'click', 'keydown', 'change'])
     window.addEventListener(type, (e) => {
       b.events[type] = performance.now();
@@ -126,6 +140,8 @@ export const PAGE_SCRIPT = `(() => {
 
 interface PageMarks {
   t0: number;
+  /** When the page received the worker's view of the chosen files. */
+  viewAt?: number;
   longtasks: [number, number][];
   gaps: [number, number][];
   events: Record<string, number>;
@@ -388,6 +404,7 @@ async function runOnce(url: string, files: string[], args: BrowserArgs): Promise
       const mark = m.marks[k];
       if (mark?.frame !== undefined) figures[k] = [mark.frame - m.t0];
     }
+    if (m.viewAt !== undefined) figures.viewReceived = [m.viewAt - m.t0];
     const end = settled?.frame ?? ((await page.evaluate('performance.now()')) as number);
     if (!settled) notes.push(`layout not settled within ${args.timeoutMs / 1000} s`);
     if ((m as { noLongtask?: string }).noLongtask)
