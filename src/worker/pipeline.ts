@@ -78,10 +78,15 @@ export interface RunHooks {
   bridge?: (input: BridgingInput, runs: BridgingRun[], onStop?: OnBridgingStop) => Promise<Float64Array[]>;
   /**
    * Computes the similar pairs of the evidence links (in a thread, in the app's worker: bridging-pool.ts) while this
-   * thread collects the other kinds of link; must give what `computeSimilarPairIds(input, options)` gives. Default:
-   * in this thread, in turn.
+   * thread collects the other kinds of link, for networks of at least `similarMinPeople` people; must give what
+   * `computeSimilarPairIds(input, options)` gives. Default: in this thread, in turn.
    */
   similar?: (input: SimilarityInput, options: Required<SimilarityOptions>) => Promise<SimilarPairIds>;
+  /**
+   * Fewest people for which `similar` is used. Default SIMILAR_BESIDE_MIN_PEOPLE (50,000): at 30,000 people the
+   * thread's start and its code's first, unoptimised runs cost about what it saved (docs/performance.md, Session 9).
+   */
+  similarMinPeople?: number;
   /**
    * Called with the view holding a first estimate of the ranking (`estimate` true: betweenness over the first
    * `firstEstimate` sampled sources), before the final one, which is then computed from where the estimate left
@@ -138,6 +143,14 @@ const STAGE_MESSAGES: Record<Stage, string> = {
 
 const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
+/**
+ * Fewest people for which the similar pairs are computed in another thread (RunHooks.similar). At 225,000 people
+ * that brought the worker's map 1.9 s sooner; at 30,000 the end-to-end runs were no faster (a new thread's start
+ * and the first runs of its code, which this thread has already optimised) and the renderer used 0.9 s more CPU.
+ * Between the two it was not measured.
+ */
+export const SIMILAR_BESIDE_MIN_PEOPLE = 50_000;
+
 class Cancelled extends Error {}
 
 export function createSession(): Session {
@@ -181,9 +194,12 @@ export function createSession(): Session {
     const reuse = built?.loaded === l ? built : undefined;
     // 1. The map from arrays: links, clusters, names; no graphology graph yet. The similar pairs are computed
     // beside the other links where a thread can take them (hooks.similar).
+    const beside = hooks.similar && l.index.people.length >= (hooks.similarMinPeople ?? SIMILAR_BESIDE_MIN_PEOPLE);
     const links =
       reuse?.links ??
-      (hooks.similar ? await buildEvidenceLinksBeside(l.index, l.imported.dataset, {}, hooks.similar) : undefined);
+      (beside && hooks.similar
+        ? await buildEvidenceLinksBeside(l.index, l.imported.dataset, {}, hooks.similar)
+        : undefined);
     if (hooks.isCancelled?.()) throw new Cancelled();
     const clustered = clusterNetwork(l.index, l.imported.dataset, options, links);
     if (!reuse) built = { loaded: l, links: clustered.links };

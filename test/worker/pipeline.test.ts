@@ -107,12 +107,19 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
 
   it('gives the same view when the similar pairs come through the similar hook (a thread), asked once per run', async () => {
     const { computeSimilarPairIds } = await import('../../src/core/analysis/similarity');
+    type SimilarityInput = import('../../src/core/analysis/similarity').SimilarityInput;
+    type SimilarityOptions = import('../../src/core/analysis/similarity').SimilarityOptions;
     const files = readTree('data/sample');
     let calls = 0;
     const session = createSession();
-    const threaded = await session.analyze(files, settings, {
-      similar: async (input, options) => (calls++, computeSimilarPairIds(structuredClone(input), options)),
-    });
+    const similar = async (input: SimilarityInput, options: Required<SimilarityOptions>) => (
+      calls++,
+      computeSimilarPairIds(structuredClone(input), options)
+    );
+    // The sample is below the default threshold: the hook is not used.
+    await createSession().analyze(files, settings, { similar });
+    expect(calls).toBe(0);
+    const threaded = await session.analyze(files, settings, { similar, similarMinPeople: 0 });
     const single = await createSession().analyze(files, settings);
     if (threaded === 'cancelled' || single === 'cancelled') throw new Error('cancelled');
     expect(calls).toBe(1);

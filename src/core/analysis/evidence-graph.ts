@@ -268,8 +268,8 @@ export interface SimilarityRequest {
 }
 
 /**
- * buildEvidenceLinks as steps, so that the similar pairs (the costliest kind: 1.1–1.6 s of 9.5 s at 225,000
- * people) can be computed elsewhere meanwhile. It yields a {@link SimilarityRequest} once the people's tokens are
+ * buildEvidenceLinks as steps, so that the similar pairs (the costliest kind: 3.7 s of the links' 9.5 s at 225,000
+ * people, profiled in the browser) can be computed elsewhere meanwhile. It yields a {@link SimilarityRequest} once the people's tokens are
  * encoded (when `similar` links are on), collects the other kinds, then yields `'similar-pairs'` and must be given
  * computeSimilarPairIds(request.input, request.options) (or the same from elsewhere) to finish.
  */
