@@ -173,8 +173,6 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
   }
   current = msg.id;
   pool?.abort();
-  // A thread ready for the similar pairs (computed beside the other links) and then bridging.
-  pool?.prepare();
   awaitingDraw?.resolve();
   const id = msg.id;
   const isCancelled = () => current !== id;
@@ -237,7 +235,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     onClusters,
     afterClusters,
     onEstimate,
-    ...(pool ? { bridge: pool.run, similar: pool.similar } : {}),
+    ...(pool ? { bridge: pool.run, similar: pool.similar, prepareThread: pool.prepare } : {}),
   };
   try {
     let files: WorkerFile[] | undefined;

@@ -45,8 +45,8 @@ export interface BridgingPool {
   similar(input: SimilarityInput, options: Required<SimilarityOptions>): Promise<SimilarPairIds>;
   /**
    * Starts a thread now, for the next run or similarity to take: a new thread took about 0.4 s to begin (its
-   * script fetched and compiled beside a busy analysis), as long as the rest of the links at 30,000 people, so the
-   * similar pairs were not computed beside them at all. At most one waits; abort() leaves it.
+   * script fetched and compiled beside a busy analysis), as long as the rest of the links at 30,000 people, so
+   * similar pairs asked for then were not computed beside them at all. At most one waits; abort() leaves it.
    */
   prepare(): void;
   /** Ends the threads; a run or similarity in progress rejects with an Error named 'AbortError'. */

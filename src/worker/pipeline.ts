@@ -87,6 +87,8 @@ export interface RunHooks {
    * thread's start and its code's first, unoptimised runs cost about what it saved (docs/performance.md, Session 9).
    */
   similarMinPeople?: number;
+  /** Called once the people are merged when `similar` will be used: start its thread (bridging-pool.ts, prepare). */
+  prepareThread?: () => void;
   /**
    * Called with the view holding a first estimate of the ranking (`estimate` true: betweenness over the first
    * `firstEstimate` sampled sources), before the final one, which is then computed from where the estimate left
@@ -341,6 +343,10 @@ export function createSession(): Session {
           const counts = index.perFile[f.file];
           if (counts) Object.assign(f, counts);
         }
+        // A thread for the similar pairs, started now so that it is ready when the links begin (a new thread took
+        // about 0.4 s to start), and only where it will be used (at 30,000 people its start slowed the import).
+        if (hooks.similar && index.people.length >= (hooks.similarMinPeople ?? SIMILAR_BESIDE_MIN_PEOPLE))
+          hooks.prepareThread?.();
         await step(hooks, 'enrich', 0.3);
         let gazetteer;
         try {

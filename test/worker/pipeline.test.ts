@@ -116,10 +116,13 @@ describe('the pipeline in two steps: the map before bridging, then the scores', 
       calls++,
       computeSimilarPairIds(structuredClone(input), options)
     );
-    // The sample is below the default threshold: the hook is not used.
-    await createSession().analyze(files, settings, { similar });
-    expect(calls).toBe(0);
-    const threaded = await session.analyze(files, settings, { similar, similarMinPeople: 0 });
+    let prepared = 0;
+    const prepareThread = () => void prepared++;
+    // The sample is below the default threshold: neither the hook nor a thread for it is used.
+    await createSession().analyze(files, settings, { similar, prepareThread });
+    expect([calls, prepared]).toEqual([0, 0]);
+    const threaded = await session.analyze(files, settings, { similar, prepareThread, similarMinPeople: 0 });
+    expect(prepared).toBe(1);
     const single = await createSession().analyze(files, settings);
     if (threaded === 'cancelled' || single === 'cancelled') throw new Error('cancelled');
     expect(calls).toBe(1);
