@@ -84,10 +84,33 @@ export function answerSimilarity(r: SimilarityThreadRequest): { pairs: SimilarPa
 }
 
 export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
-  let workers: (Worker | undefined)[] = [];
+  /** Threads at work (abort() ends them), and how to reject their callers. */
+  const live = new Set<Worker>();
   let running: { reject(e: Error): void }[] = [];
-  /** Threads computing similar pairs. */
-  const similarity = new Set<Worker>();
+  /**
+   * One thread's job: `isFinished()` once it answered, failed or was stopped; `end()` when it answered or failed
+   * (ends the thread).
+   */
+  const startJob = (worker: Worker, reject: (e: Error) => void) => {
+    let finished = false;
+    const entry = {
+      reject(e: Error) {
+        finished = true;
+        reject(e);
+      },
+    };
+    running.push(entry);
+    live.add(worker);
+    return {
+      isFinished: () => finished,
+      end() {
+        finished = true;
+        running = running.filter((r) => r !== entry);
+        live.delete(worker);
+        worker.terminate();
+      },
+    };
+  };
   /** A thread started by prepare(), idle until taken. */
   let spare: Worker | undefined;
   const take = (): Worker => {
@@ -96,29 +119,15 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
     return worker;
   };
 
-  const runPart = (k: number, request: BridgingRequest, onStop: (stop: number, sums: Float64Array) => void) =>
+  const runPart = (request: BridgingRequest, onStop: (stop: number, sums: Float64Array) => void) =>
     new Promise<Float64Array>((resolve, reject) => {
       const worker = take();
-      workers[k] = worker;
-      let finished = false;
+      const job = startJob(worker, reject);
       // The stops reached so far and the sums at the last one: a failed thread's rest goes on from there.
       let reached = 0;
       let last = request.from;
-      const entry = {
-        reject(e: Error) {
-          finished = true;
-          reject(e);
-        },
-      };
-      running.push(entry);
-      const done = () => {
-        finished = true;
-        running = running.filter((r) => r !== entry);
-        worker.terminate();
-        if (workers[k] === worker) workers[k] = undefined;
-      };
       worker.onmessage = (event: MessageEvent<BridgingAnswer>) => {
-        if (finished) return;
+        if (job.isFinished()) return;
         const { sums, stop } = event.data;
         if (stop !== undefined) {
           // A stage's sums (a copy: the thread sums on); the thread carries on to the end of its run.
@@ -127,13 +136,13 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
           onStop(stop, sums);
           return;
         }
-        done();
+        job.end();
         resolve(sums);
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        if (finished) return;
-        done();
+        if (job.isFinished()) return;
+        job.end();
         // A failed thread (out of memory, refused by the browser): do the rest of its run here.
         resolve(runBridgingRequest(request, onStop, reached, last));
       };
@@ -151,7 +160,6 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
       return Promise.all(
         runs.map((run, k) =>
           runPart(
-            k,
             {
               offsets: csr.offsets,
               targets: csr.targets,
@@ -173,24 +181,10 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
     similar(input, options) {
       return new Promise<SimilarPairIds>((resolve, reject) => {
         const worker = take();
-        similarity.add(worker);
-        let finished = false;
-        const entry = {
-          reject(e: Error) {
-            finished = true;
-            reject(e);
-          },
-        };
-        running.push(entry);
-        const done = () => {
-          finished = true;
-          running = running.filter((r) => r !== entry);
-          similarity.delete(worker);
-          worker.terminate();
-        };
+        const job = startJob(worker, reject);
         worker.onmessage = (event: MessageEvent<SimilarPairIds>) => {
-          if (finished) return;
-          done();
+          if (job.isFinished()) return;
+          job.end();
           resolve(event.data);
         };
         // A copy for this thread: the arrays sent are moved, and a failed thread's pairs are computed here.
@@ -202,8 +196,8 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
         };
         worker.onerror = (event) => {
           event.preventDefault();
-          if (finished) return;
-          done();
+          if (job.isFinished()) return;
+          job.end();
           resolve(computeSimilarPairIds(copy, options));
         };
         const request: SimilarityThreadRequest = { kind: 'similarity', input, options };
@@ -215,10 +209,8 @@ export function createBridgingPool(makeWorker: () => Worker): BridgingPool {
     },
     abort() {
       if (!running.length) return;
-      for (const w of workers) w?.terminate();
-      for (const w of similarity) w.terminate();
-      similarity.clear();
-      workers = [];
+      for (const w of live) w.terminate();
+      live.clear();
       const stopped = running;
       running = [];
       for (const r of stopped) r.reject(abortError());
