@@ -153,6 +153,10 @@ const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
  */
 export const SIMILAR_BESIDE_MIN_PEOPLE = 50_000;
 
+/** The hook that computes the similar pairs elsewhere, when there is one and the network is big enough for it. */
+const getSimilarBeside = (hooks: RunHooks, people: number) =>
+  people >= (hooks.similarMinPeople ?? SIMILAR_BESIDE_MIN_PEOPLE) ? hooks.similar : undefined;
+
 class Cancelled extends Error {}
 
 export function createSession(): Session {
@@ -196,12 +200,9 @@ export function createSession(): Session {
     const reuse = built?.loaded === l ? built : undefined;
     // 1. The map from arrays: links, clusters, names; no graphology graph yet. The similar pairs are computed
     // beside the other links where a thread can take them (hooks.similar).
-    const beside = hooks.similar && l.index.people.length >= (hooks.similarMinPeople ?? SIMILAR_BESIDE_MIN_PEOPLE);
+    const similar = reuse ? undefined : getSimilarBeside(hooks, l.index.people.length);
     const links =
-      reuse?.links ??
-      (beside && hooks.similar
-        ? await buildEvidenceLinksBeside(l.index, l.imported.dataset, {}, hooks.similar)
-        : undefined);
+      reuse?.links ?? (similar ? await buildEvidenceLinksBeside(l.index, l.imported.dataset, {}, similar) : undefined);
     if (hooks.isCancelled?.()) throw new Cancelled();
     const clustered = clusterNetwork(l.index, l.imported.dataset, options, links);
     if (!reuse) built = { loaded: l, links: clustered.links };
@@ -345,8 +346,7 @@ export function createSession(): Session {
         }
         // A thread for the similar pairs, started now so that it is ready when the links begin (a new thread took
         // about 0.4 s to start), and only where it will be used (at 30,000 people its start slowed the import).
-        if (hooks.similar && index.people.length >= (hooks.similarMinPeople ?? SIMILAR_BESIDE_MIN_PEOPLE))
-          hooks.prepareThread?.();
+        if (getSimilarBeside(hooks, index.people.length)) hooks.prepareThread?.();
         await step(hooks, 'enrich', 0.3);
         let gazetteer;
         try {

@@ -32,6 +32,7 @@ import { createPairIndex } from './pair-index';
 import {
   computeSimilarPairIds,
   encodeSimilarityTokens,
+  getPairTermsAt,
   SIMILARITY_DEFAULTS,
   type SimilarityInput,
   type SimilarityOptions,
@@ -299,7 +300,7 @@ export function* evidenceLinkSteps(
   // Who the similar pairs are between (owners left out: their spokes say enough), and their tokens, given out
   // now so that the pairs can be computed elsewhere while the other kinds are collected here.
   const similarMembers: number[] = [];
-  let similarLabels: string[] = [];
+  let similarLabels: readonly string[] = [];
   if (on.has('similar')) {
     for (let i = 0; i < n; i++) if (!people[i]!.ownerId) similarMembers.push(i);
     const tokens = new Array<FacetToken[]>(similarMembers.length);
@@ -485,7 +486,6 @@ export function* evidenceLinkSteps(
     const pairs = yield 'similar-pairs';
     if (!pairs) throw new Error('evidence links: no similar pairs were given.');
     const members = similarMembers;
-    const { termStart, termIds } = pairs;
     for (let p = 0; p < pairs.a.length; p++) {
       const s = linkAt(members[pairs.a[p]!]!, members[pairs.b[p]!]!);
       if (s < 0) continue;
@@ -493,10 +493,7 @@ export function* evidenceLinkSteps(
       kindWeight[s * K + SIMILAR] = weights.similar * cosine;
       const ev = evidenceAt(s);
       ev.similarity = Math.round(cosine * 1000) / 1000;
-      const from = termStart[p]!;
-      const terms = new Array<string>(termStart[p + 1]! - from);
-      for (let t = 0; t < terms.length; t++) terms[t] = similarLabels[termIds[from + t]!] ?? '';
-      ev.terms = terms;
+      ev.terms = getPairTermsAt(pairs, similarLabels, p);
     }
   }
 

@@ -91,12 +91,15 @@ export function computeSimilarPairColumns(tokens: FacetToken[][], options: Simil
 /** The shared tokens' labels of every pair of `ids`, strongest first. O(pairs + their terms). */
 export function getPairTerms(ids: SimilarPairIds, labels: readonly string[]): string[][] {
   const terms = new Array<string[]>(ids.a.length);
-  for (let p = 0; p < ids.a.length; p++) {
-    const from = ids.termStart[p]!;
-    const list = new Array<string>(ids.termStart[p + 1]! - from);
-    for (let t = 0; t < list.length; t++) list[t] = labels[ids.termIds[from + t]!] ?? '';
-    terms[p] = list;
-  }
+  for (let p = 0; p < ids.a.length; p++) terms[p] = getPairTermsAt(ids, labels, p);
+  return terms;
+}
+
+/** The shared tokens' labels of pair `p` of `ids`, strongest first. O(its terms). */
+export function getPairTermsAt(ids: SimilarPairIds, labels: readonly string[], p: number): string[] {
+  const from = ids.termStart[p]!;
+  const terms = new Array<string>(ids.termStart[p + 1]! - from);
+  for (let t = 0; t < terms.length; t++) terms[t] = labels[ids.termIds[from + t]!] ?? '';
   return terms;
 }
 
