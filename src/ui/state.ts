@@ -57,12 +57,18 @@ export function isSameNetwork(a: NetworkView | undefined, b: NetworkView | undef
  * whatever compares views or arrays sees the change, but the same person objects, whose `score` is written
  * in place. Copying every person held the page for 1.2 s per scores message at 225,000 people (plus the
  * garbage); nothing keeps an earlier view of the same network for its scores (isSameNetwork, below, compares
- * the links).
+ * the links). A new import's `changes` (what changed since the previous import) come with its final scores.
  */
 export function setViewScores(view: NetworkView, update: ScoresUpdate): NetworkView {
   const people = view.people.slice();
   for (let i = 0; i < people.length; i++) people[i]!.score = update.scores[i] ?? 0;
-  return { ...view, people, superConnectors: update.superConnectors, ranked: true };
+  return {
+    ...view,
+    people,
+    superConnectors: update.superConnectors,
+    ranked: true,
+    ...(update.changes ? { changes: update.changes } : {}),
+  };
 }
 
 export interface LayoutStatus {

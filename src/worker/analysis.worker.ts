@@ -180,9 +180,12 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     post({ type: 'progress', id, stage, fraction, message });
   const started = performance.now();
   let forLayout: NetworkView | undefined;
+  // A new import's changes come with the first scores after they were computed: the final ones (pipeline.ts).
+  let changesSent: NetworkView['changes'] | undefined;
   // The first answer: the map, before bridging. The layout keeps its own copies of the arrays moved to the page.
   const onClusters = (v: NetworkView) => {
     if (isCancelled()) return;
+    changesSent = v.changes;
     forLayout = {
       ...v,
       positions: v.positions.slice(),
@@ -224,7 +227,9 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
   const postScores = (v: NetworkView, estimate: boolean) => {
     const scores = Float32Array.from(v.people, (p) => p.score);
     const ms = performance.now() - started;
-    post({ type: 'scores', id, scores, superConnectors: v.superConnectors, estimate, ms }, [scores.buffer]);
+    const changes = v.changes !== changesSent && v.changes.length ? { changes: v.changes } : {};
+    changesSent = v.changes;
+    post({ type: 'scores', id, scores, superConnectors: v.superConnectors, estimate, ms, ...changes }, [scores.buffer]);
   };
   const onEstimate = (v: NetworkView) => {
     if (!isCancelled() && forLayout) postScores(v, true);

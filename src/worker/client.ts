@@ -5,6 +5,7 @@
 import type { LinkExplanation } from '../core/analysis/explain-link';
 import type { AskResult } from '../core/ask/ask';
 import type { ParsedNeed } from '../core/ask/parse-need';
+import type { ExportDiff } from '../core/diff';
 import type {
   AnalyzeSettings,
   NetworkView,
@@ -40,6 +41,8 @@ export interface ScoresUpdate {
   superConnectors: SuperConnectorView[];
   estimate?: boolean;
   ms: number;
+  /** What changed since the previous import, when this update brings it (NetworkView.changes). */
+  changes?: ExportDiff[];
 }
 
 export interface AnalysisClient {

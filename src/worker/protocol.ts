@@ -72,6 +72,8 @@ export type WorkerMessage =
       superConnectors: SuperConnectorView[];
       estimate: boolean;
       ms: number;
+      /** The view's `changes` where there are any, in the first scores message after they were computed. */
+      changes?: ExportDiff[];
     }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
@@ -191,6 +193,9 @@ export interface NetworkView {
   issues: ImportIssue[];
   /** Hidden or deactivated members per owner id (the `,,,,,,<date>` rows). */
   hidden: Record<string, number>;
-  /** For owners also in the previous import: what changed since (new, changed, gone connections). */
+  /**
+   * For owners also in the previous import: what changed since (new, changed, gone connections). Empty in a new
+   * import's first view: they are compared while bridging runs, and come with the final `scores` message.
+   */
   changes: ExportDiff[];
 }

@@ -81,4 +81,33 @@ describe('import by drop', () => {
     }
     expect(app.errors).toEqual([]);
   });
+
+  it('says what changed since the last import of the same owner, once the scores are in', async () => {
+    const { page } = app;
+    // Maya's newer export: her first connection is gone.
+    const lines = texts['Connections.csv']!.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('First Name,')) + 1;
+    const gone = lines[first]!.split(',').slice(0, 2).join(' ');
+    lines.splice(first, 1);
+    const newer = zipSync(
+      Object.fromEntries(
+        files.map((f) => [f, new TextEncoder().encode(f === 'Connections.csv' ? lines.join('\n') : texts[f])]),
+      ),
+    );
+    const outcome = await runAnalysis(page, () =>
+      dropFiles(page, [{ name: ZIP_NAME, bytes: newer, type: 'application/zip' }]),
+    );
+    expect(outcome).toBeUndefined();
+    await waitForMap(page);
+    await openTab(page, 'Import');
+    // Compared after the map is drawn: the summary comes with the final scores.
+    const summary = page.locator('details.changes summary');
+    await summary.waitFor({ timeout: 60_000 });
+    await expect(summary.textContent()).resolves.toMatch(
+      /^Since the last import of .+: 0 new connections · 0 changed company or position · 1 no longer there$/,
+    );
+    await summary.click();
+    await expect(page.locator('details.changes p').textContent()).resolves.toBe(`No longer there: ${gone}`);
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -20,5 +20,26 @@ describe('scores that arrive after the map', () => {
     expect(isSameNetwork(makeView(), view)).toBe(false);
     expect(isSameNetwork(undefined, view)).toBe(false);
     expect(isSameNetwork(undefined, undefined)).toBe(true);
+    // No changes in the update: the view's are kept.
+    expect(next.changes).toBe(view.changes);
+  });
+
+  it('bring what changed since the previous import when the update has it', () => {
+    const view = { ...makeView(), ranked: false, superConnectors: [] };
+    const changes = [
+      {
+        ownerId: 'owner:a',
+        added: [],
+        changed: [],
+        removed: [{ id: 'p', name: 'Pat Lee' }],
+        unchanged: 4,
+        matchedByName: 0,
+      },
+    ];
+    const scores = Float32Array.from(view.people, () => 0);
+    const next = setViewScores(view, { scores, superConnectors: [], estimate: true, ms: 1, changes });
+    expect(next.changes).toEqual(changes);
+    expect(view.changes).toEqual([]);
+    expect(isSameNetwork(next, view)).toBe(true);
   });
 });

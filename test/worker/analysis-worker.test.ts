@@ -93,5 +93,34 @@ describe('the analysis worker', () => {
     const unscored = (people: PersonView[]) => people.map((p) => ({ ...p, score: 0 }));
     expect(unscored(parts.flat())).toEqual(unscored(single.people));
     expect(parts.flat().every((p) => Object.is(p.score, -0))).toBe(true);
+    // A first import: nothing to compare, no changes sent.
+    expect(posted.some((m) => m.type === 'scores' && m.changes)).toBe(false);
+  });
+
+  it("sends what changed since the previous import with the final scores, not with the map's view", async () => {
+    // The same exports again, Maya's without her first connection: one diff per owner, with the final scores only.
+    const files = readSample().map((f) => {
+      if (!f.path.endsWith('maya-lindqvist/Connections.csv')) return f;
+      const lines = new TextDecoder().decode(f.bytes).split('\n');
+      lines.splice(lines.findIndex((l) => l.startsWith('First Name,')) + 1, 1);
+      return { path: f.path, bytes: new TextEncoder().encode(lines.join('\n')) };
+    });
+    posted.length = 0;
+    const run = send({ type: 'analyze', id: 2, input: { kind: 'files', files }, settings: { seed: 1, resolution: 1 } });
+    await until(() => posted.some((m) => m.type === 'result'));
+    void send({ type: 'drawn', id: 2 });
+    await until(() => posted.some((m) => m.type === 'scores' && !m.estimate));
+    void send({ type: 'layout-stop', id: 2 });
+    await run;
+    const result = posted.find((m) => m.type === 'result');
+    const scores = posted.filter((m) => m.type === 'scores');
+    if (result?.type !== 'result') throw new Error('no result');
+    expect(result.view.changes).toEqual([]);
+    expect(scores.map((m) => (m.type === 'scores' ? [m.estimate, m.changes?.length] : []))).toEqual([
+      [true, undefined],
+      [false, 3],
+    ]);
+    const changes = scores[1]?.type === 'scores' ? scores[1].changes! : [];
+    expect(changes.flatMap((d) => d.removed.map((p) => p.name))).toEqual(['Rahul Iyer']);
   });
 });

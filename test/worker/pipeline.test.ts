@@ -64,6 +64,90 @@ describe('the pipeline on the committed sample', () => {
   });
 });
 
+/** `files` with one file's text changed (a newer export of its owner). */
+function withEdit(files: WorkerFile[], path: string, edit: (text: string) => string): WorkerFile[] {
+  return files.map((f) =>
+    f.path === path ? { path: f.path, bytes: new TextEncoder().encode(edit(new TextDecoder().decode(f.bytes))) } : f,
+  );
+}
+
+describe('what changed since the previous import of an owner, compared after the map', () => {
+  // Maya's newer export: Rahul Iyer (her first row) is gone, Olivia Fletcher (her third, and nobody else's
+  // connection) changed company.
+  const newer = (files: WorkerFile[]) =>
+    withEdit(files, 'sample/maya-lindqvist/Connections.csv', (text) => {
+      const lines = text.split('\n');
+      const header = lines.findIndex((l) => l.startsWith('First Name,'));
+      const moved = lines[header + 3]!.split(',');
+      moved[4] = 'Brightwater Analytics';
+      lines[header + 3] = moved.join(',');
+      lines.splice(header + 1, 1);
+      return lines.join('\n');
+    });
+
+  it("are empty in the map's view and the first estimate, and complete the final view as computeExportDiff gives them", async () => {
+    const { computeExportDiff } = await import('../../src/core/diff');
+    const session = createSession();
+    await session.analyze(readTree('data/sample'), settings);
+    const before = session.current()!.loaded.index.people;
+    const seen: { at: string; changes: number }[] = [];
+    const view = await session.analyze(newer(readTree('data/sample')), settings, {
+      onClusters: (v) => seen.push({ at: 'map', changes: v.changes.length }),
+      onEstimate: (v) => seen.push({ at: 'estimate', changes: v.changes.length }),
+    });
+    if (view === 'cancelled') throw new Error('cancelled');
+    expect(seen).toEqual([
+      { at: 'map', changes: 0 },
+      { at: 'estimate', changes: 0 },
+    ]);
+    // One per owner imported again: Maya's says what changed, the two others' nothing.
+    const { loaded } = session.current()!;
+    const owners = loaded.imported.dataset.owners.map((o) => o.id);
+    expect(view.changes).toEqual(owners.map((id) => computeExportDiff(before, loaded.index.people, id)));
+    const counts = (d: (typeof view.changes)[number]) => [d.added.length, d.changed.length, d.removed.length];
+    const maya = view.changes.find((d) => d.ownerId.includes('maya'))!;
+    expect(maya.removed.map((p) => p.name)).toEqual(['Rahul Iyer']);
+    expect(maya.changed.map((c) => c.company?.to)).toEqual(['Brightwater Analytics']);
+    expect(counts(maya)).toEqual([0, 1, 1]);
+    expect(view.changes.filter((d) => d !== maya).map(counts)).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    // Re-clustering keeps them, in its first view already.
+    let reclustered: number | undefined;
+    const finer = await session.recluster(
+      { seed: 1, resolution: 2 },
+      {
+        onClusters: (v) => (reclustered = v.changes.length),
+      },
+    );
+    if (finer === 'cancelled') throw new Error('cancelled');
+    expect(reclustered).toBe(3);
+    expect(finer.changes).toEqual(view.changes);
+  });
+
+  it('come with the final view where there is no estimate, and are empty for owners not imported before', async () => {
+    const small = [{ path: 'Connections.csv', bytes: readFileSync('test/fixtures/browser/Connections.csv') }];
+    const session = createSession();
+    const first = await session.analyze(small, settings);
+    if (first === 'cancelled') throw new Error('cancelled');
+    expect(first.changes).toEqual([]);
+    let atMap: number | undefined;
+    const again = await session.analyze(
+      withEdit(small, 'Connections.csv', (t) => t.replace(/^Ben,Okafor,.*\n/m, '')),
+      settings,
+      { onClusters: (v) => (atMap = v.changes.length), onEstimate: () => expect.fail('no estimate at 13 people') },
+    );
+    if (again === 'cancelled') throw new Error('cancelled');
+    expect(atMap).toBe(0);
+    expect(again.changes.map((d) => d.removed.map((p) => p.name))).toEqual([['Ben Okafor']]);
+    // Another owner's export after it: nothing to compare.
+    const other = await session.analyze(readTree('data/sample'), settings);
+    if (other === 'cancelled') throw new Error('cancelled');
+    expect(other.changes).toEqual([]);
+  });
+});
+
 describe('the pipeline in two steps: the map before bridging, then the scores', () => {
   it('shows clusters first (unranked, scores 0), then completes the same view with scores and super-connectors', async () => {
     const seen: { ranked: boolean; scored: number; superConnectors: number; stage: string }[] = [];
