@@ -59,7 +59,29 @@ export interface ExportDiffOptions {
   newOwnerId?: string;
 }
 
-function toDiffPerson(p: Person, ownerId: string): DiffPerson {
+/** What the comparison reads of a person (a Person has all of it). */
+export type DiffInput = Pick<Person, 'id' | 'name' | 'owners' | 'connectedOn'> & {
+  company?: { value: string };
+  position?: { value: string };
+};
+
+/**
+ * The connections of these owners as the comparison reads them: a copy of only that, so that the rest of an
+ * import (its other people, their evidence, the dataset) can be let go before the comparison is made. O(people).
+ */
+export function toDiffInputs(people: readonly Person[], ownerIds: readonly string[]): DiffInput[] {
+  const out: DiffInput[] = [];
+  for (const p of people) {
+    if (!p.owners.some((o) => ownerIds.includes(o))) continue;
+    const d: DiffInput = { id: p.id, name: p.name, owners: p.owners, connectedOn: p.connectedOn };
+    if (p.company) d.company = { value: p.company.value };
+    if (p.position) d.position = { value: p.position.value };
+    out.push(d);
+  }
+  return out;
+}
+
+function toDiffPerson(p: DiffInput, ownerId: string): DiffPerson {
   const out: DiffPerson = { id: p.id, name: p.name };
   if (p.company?.value) out.company = p.company.value;
   if (p.position?.value) out.position = p.position.value;
@@ -90,8 +112,8 @@ function sortByNameThenId<T extends { name: string; id: string }>(items: T[]): T
 
 /** Compares the owner's connections in an older and a newer import. */
 export function computeExportDiff(
-  oldPeople: readonly Person[],
-  newPeople: readonly Person[],
+  oldPeople: readonly DiffInput[],
+  newPeople: readonly DiffInput[],
   ownerId: string,
   options: ExportDiffOptions = {},
 ): ExportDiff {
@@ -101,8 +123,8 @@ export function computeExportDiff(
 
   // 1. Match by id.
   const afterById = new Map(after.map((p) => [p.id, p]));
-  const pairs: [Person, Person][] = [];
-  const oldLeft: Person[] = [];
+  const pairs: [DiffInput, DiffInput][] = [];
+  const oldLeft: DiffInput[] = [];
   const matchedNew = new Set<string>();
   for (const p of before) {
     const q = afterById.get(p.id);
@@ -114,8 +136,8 @@ export function computeExportDiff(
   const newLeft = after.filter((q) => !matchedNew.has(q.id));
 
   // 2. Match the rest by a name that is unique on both sides.
-  const group = (people: Person[]) => {
-    const m = new Map<string, Person[]>();
+  const group = (people: DiffInput[]) => {
+    const m = new Map<string, DiffInput[]>();
     for (const p of people) {
       const k = toNameKey(p.name);
       if (!k) continue;
@@ -127,7 +149,7 @@ export function computeExportDiff(
   };
   const oldByName = group(oldLeft);
   const newByName = group(newLeft);
-  const byName = new Set<Person>();
+  const byName = new Set<DiffInput>();
   let matchedByName = 0;
   for (const [k, olds] of oldByName) {
     const news = newByName.get(k);

@@ -36,7 +36,7 @@ import { getBundledVocabulary } from '../core/ask/bundled-vocabulary';
 import { parseNeed, type ParsedNeed } from '../core/ask/parse-need';
 import { getAskIndex } from '../core/ask/ask-index';
 import type { AskVocabulary } from '../core/ask/vocabulary';
-import { computeExportDiff, type ExportDiff } from '../core/diff';
+import { computeExportDiff, toDiffInputs, type ExportDiff } from '../core/diff';
 import { enrichPeople } from '../core/enrich';
 import { toProfileUrl, toProfileKey } from '../core/identity';
 import { computeSeedLayout } from '../core/layout/seed-layout';
@@ -105,7 +105,7 @@ export interface Loaded {
   index: PeopleIndex;
   /** For owners also in the previous import: what changed since (issue 9); computed by `diff` the first time. */
   changes?: ExportDiff[];
-  /** Computes `changes`, once (it holds the previous import's people until then). */
+  /** Computes `changes`, once (it holds what it reads of the previous import's people until then). */
   diff?: () => ExportDiff[];
 }
 
@@ -388,8 +388,14 @@ export function createSession(): Session {
           ? imported.dataset.owners.filter((o) => previous.imported.dataset.owners.some((p) => p.id === o.id))
           : [];
         const l: Loaded = { imported, index };
-        if (previous && owners.length)
-          l.diff = () => owners.map((o) => computeExportDiff(previous.index.people, index.people, o.id));
+        if (previous && owners.length) {
+          // Only what the comparison reads is kept of the previous import until then.
+          const before = toDiffInputs(
+            previous.index.people,
+            owners.map((o) => o.id),
+          );
+          l.diff = () => owners.map((o) => computeExportDiff(before, index.people, o.id));
+        }
         return runAnalysis(l, settings, hooks);
       }),
     recluster: (settings, hooks = {}) =>

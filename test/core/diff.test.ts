@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeExportDiff, toExportDiffSummary } from '../../src/core/diff';
+import { computeExportDiff, toDiffInputs, toExportDiffSummary } from '../../src/core/diff';
 import { buildPeople } from '../../src/core/people';
 import { getEmptyDataset, type ConnectionRecord, type Person } from '../../src/core/types';
 
@@ -112,6 +112,25 @@ describe('computeExportDiff', () => {
     expect(d.added).toEqual([]);
     expect(d.removed.map((p) => p.name)).toEqual(['Di Rossi', 'Ed Stone']);
     expect(d.unchanged).toBe(2);
+  });
+
+  it("gives the same from toDiffInputs, a copy of only the given owners' connections and what is compared", () => {
+    const NEW: Row[] = [
+      ['Bo', 'Lind', 'https://www.linkedin.com/in/bo-lind', 'Acme Inc.', 'Staff Engineer'],
+      ['Ed', 'Stone', 'https://www.linkedin.com/in/ed-stone', 'Hooli', 'Director', '2026-01-02'],
+      ['Fay', 'Wu', 'https://www.linkedin.com/in/fay-wu', 'Stark', 'CTO'],
+    ];
+    const other = people([['Zed', 'Ola', 'https://www.linkedin.com/in/zed', 'Q', 'r']], 'owner:someone-else');
+    const before = [...people(OLD), ...other];
+    const copy = toDiffInputs(before, [OWNER]);
+    expect(copy.map((p) => p.name)).toEqual(['Bo Lind', 'Cy Park', 'Di Rossi', 'Ed Stone']);
+    expect(Object.keys(copy[0]!).sort()).toEqual(['company', 'connectedOn', 'id', 'name', 'owners', 'position']);
+    expect(copy[0]!.company).toEqual({ value: 'Acme Inc.' });
+    const whole = computeExportDiff(before, people(NEW), OWNER);
+    expect(computeExportDiff(copy, people(NEW), OWNER)).toEqual(whole);
+    expect(whole.changed.map((c) => c.name)).toEqual(['Bo Lind', 'Ed Stone']);
+    expect(whole.removed.map((p) => p.name)).toEqual(['Cy Park', 'Di Rossi']);
+    expect(toDiffInputs(before, ['owner:nobody'])).toEqual([]);
   });
 
   it('sorts every list by name then id, whatever the input order', () => {
