@@ -261,15 +261,21 @@ export function mountMapView(el: HTMLElement, deps: ViewDeps): MapView {
     if (rescored) {
       // Only the scores came in (after bridging): resize in place, keeping the camera and the layout; while
       // the layout runs, with its next positions.
+      let rebuilding = false;
       if (s.view && s.choices.sizeBy === 'score' && graph) {
         // On a map whose WebGL draws only the largest people (level of detail), the final scores change who
         // they are: built again (once; not for the first estimate), where the camera was.
-        if (map?.reduced && !s.view.estimate) rebuild(true);
-        else {
+        if (map?.reduced && !s.view.estimate) {
+          rebuild(true);
+          rebuilding = true;
+        } else {
           pendingSizes = getScoreSizes(s.view);
           if (!s.layout.running) applyPositions(undefined);
         }
       }
+      // The worker starts the Ask index and the layout once the page has shown the final scores
+      // (analysis.worker.ts): at once, or once the map built again for them is drawn (mount says so).
+      if (s.view && !s.view.estimate && !rebuilding) setTimeout(() => deps.actions.mapDrawn());
     } else if (s.view !== prev.view || s.choices.sizeBy !== prev.choices.sizeBy) rebuild();
     else {
       if (s.layout.positions && s.layout.positions !== prev.layout.positions) {

@@ -3,8 +3,8 @@
 // progress per stage, stops when cancelled or superseded, and answers in steps: the map's view as soon as
 // clusters are named (typed arrays transferred), then the super-connector scores, run in two bridging
 // threads (bridging-pool.ts): a first estimate over the first sampled sources, then the final scores, which
-// go on from it (the CLI's bits). Then it refines the layout in chunks (ForceAtlas2 over typed arrays),
-// sending positions until stable or stopped.
+// go on from it (the CLI's bits). Once the page says it has shown the final scores, it refines the layout in
+// chunks (ForceAtlas2 over typed arrays), sending positions until stable or stopped.
 import { getLinkExplanations } from '../core/analysis/explain-link';
 import { createForceLayout } from '../core/layout/force-layout';
 import {
@@ -35,6 +35,27 @@ let layoutStopped = 0;
  */
 let awaitingDraw: { id: number; resolve(): void } | undefined;
 const MAX_DRAW_WAIT_MS = 20_000;
+/**
+ * Longest wait, after the final scores, for the page to say it has shown them (see below). Its answer comes at
+ * once but on a big map, which the page builds again for them (about 2 s of its tasks at 225,000 people).
+ */
+const MAX_RESCORED_WAIT_MS = 10_000;
+
+/**
+ * Resolves when the page says the map of request `id` is drawn (a `drawn` message), the person uses it (links or an
+ * Ask), a newer request arrives, or after `maxMs`.
+ */
+const untilDrawn = (id: number, maxMs: number) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      if (awaitingDraw?.id === id) awaitingDraw = undefined;
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    awaitingDraw?.resolve();
+    awaitingDraw = { id, resolve: done };
+  });
 /** People from which the Ask index is built before the layout rather than after it (see below). */
 const EARLY_ASK_INDEX_PEOPLE = 100_000;
 
@@ -209,17 +230,7 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     ]);
   };
   // Bridging waits until the page says the map is drawn (or MAX_DRAW_WAIT_MS, or a newer request).
-  const afterClusters = () =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (awaitingDraw?.id === id) awaitingDraw = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, MAX_DRAW_WAIT_MS);
-      awaitingDraw?.resolve();
-      awaitingDraw = { id, resolve: done };
-    });
+  const afterClusters = () => untilDrawn(id, MAX_DRAW_WAIT_MS);
   // The first estimate of the scores, posted at once; the final ones follow when the rest of the sources is done,
   // in the same two threads. The layout waits for them: beside both threads it slowed them and itself (three
   // busy threads on two cores), and scores that came after its last positions cost the page a redraw of their own
@@ -257,6 +268,11 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
       return;
     }
     postScores(result, false);
+    // The Ask index and the layout wait until the page has shown the final scores: on a big map, where WebGL draws
+    // only the largest people, it builds the map again for them, and beside this thread's work (two busy threads and
+    // the GPU process on two cores) that took 1.1–1.2 s in one task instead of 0.5 s (225,000 people,
+    // docs/performance.md, Session 10). Elsewhere the page answers at once.
+    await untilDrawn(id, MAX_RESCORED_WAIT_MS);
     // A big network's Ask index before its layout (which runs for minutes there, while the person uses the map):
     // built after it, the first Ask and the first person opened as the layout settled waited for it (1.7–1.9 s
     // and about 1 s at 225,000 people). Smaller networks keep the layout first, below.

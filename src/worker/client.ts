@@ -56,7 +56,7 @@ export interface AnalysisClient {
   /** Told when the ranking of the view on screen failed after the view was shown. */
   onLateError?: (message: string) => void;
   stopLayout(): void;
-  /** Tell the worker the view on screen is drawn (it starts ranking then). */
+  /** Tell the worker the view on screen is drawn (it starts ranking then), or its final scores are (the layout). */
   drawn(): void;
   /** Every link of a person with its evidence (the newest request wins; older ones get []). */
   links(person: string): Promise<LinkExplanation[]>;

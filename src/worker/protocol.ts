@@ -41,7 +41,10 @@ export type PageMessage =
   | { type: 'links'; id: number; person: string }
   /** Stop refining the layout of request `id` (the current positions stay). */
   | { type: 'layout-stop'; id: number }
-  /** The map of request `id` is on screen: the worker may start bridging (see analysis.worker.ts). */
+  /**
+   * The map of request `id` is on screen: the worker may start bridging; sent again once its final scores are shown,
+   * and the worker starts the layout (see analysis.worker.ts).
+   */
   | { type: 'drawn'; id: number };
 
 /** Most people in one `people` message (see WorkerMessage): about 40 ms of the page's time to read. */

@@ -5,7 +5,7 @@
 // the others onto it, the pointer finds people there, and a page without the parameter draws everyone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, waitForFirstAnalysis } from './browser';
+import { launch, openPage, waitForFirstAnalysis } from './browser';
 import { openApp, waitForCameraAtRest, waitForLayoutStopped, waitForMap, type AppPage } from './helpers';
 import { startServer, type StaticServer } from './server';
 
@@ -79,6 +79,50 @@ describe('level of detail', () => {
       }
     expect(hovered.size).toBeGreaterThan(0);
     expect(app.errors).toEqual([]);
+  });
+
+  it('says when it has shown the final scores, and the worker lays the map out only then', async () => {
+    // With WebGL drawing only the largest people (the map built again for the final scores) and without.
+    for (const address of [`${server.url}?maxPeople=300`, server.url]) {
+      const { page, errors } = await openPage(browser, 'about:blank');
+      await page.addInitScript(() => {
+        const log: string[] = [];
+        (window as unknown as { __messages: string[] }).__messages = log;
+        const W = window.Worker;
+        window.Worker = class extends W {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            this.addEventListener('message', (e: MessageEvent) => {
+              const m = e.data as { type: string; id: number; estimate?: boolean };
+              if (m.type === 'scores') log.push(`scores${m.estimate ? ' estimate' : ''} ${m.id}`);
+              else if (m.type === 'layout' && !log.includes(`layout ${m.id}`)) log.push(`layout ${m.id}`);
+            });
+          }
+          override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
+            const m = message as { type: string; id: number };
+            if (m.type === 'drawn') log.push(`drawn ${m.id}`);
+            super.postMessage(message, transfer as Transferable[]);
+          }
+        } as typeof Worker;
+      });
+      await page.goto(address);
+      await waitForFirstAnalysis(page);
+      await waitForMap(page);
+      await waitForLayoutStopped(page);
+      const log = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+      // The map drawn (bridging starts), the first estimate, the final scores, the page's word that they are
+      // shown, then the layout.
+      const id = /(\d+)$/.exec(log.find((m) => m.startsWith('scores'))!)![1];
+      expect(log.filter((m) => m.endsWith(` ${id}`))).toEqual([
+        `drawn ${id}`,
+        `scores estimate ${id}`,
+        `scores ${id}`,
+        `drawn ${id}`,
+        `layout ${id}`,
+      ]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('draws everyone in WebGL without the parameter', async () => {

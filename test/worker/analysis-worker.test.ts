@@ -1,6 +1,7 @@
 // The analysis worker's messages, run in Node with a stand-in for the worker's global scope (Node has no nested
 // Worker, so bridging runs in the worker's own thread, as in a browser without nested workers): the map, then a
-// first estimate of the scores, then the final scores (those of a one-pass run), then the layout.
+// first estimate of the scores, then the final scores (those of a one-pass run), then, once the page says it has
+// shown them, the layout.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,11 @@ describe('the analysis worker', () => {
     // The page drew the map: ranking starts.
     void send({ type: 'drawn', id: 1 });
     await until(() => posted.some((m) => m.type === 'scores' && !m.estimate));
+    // The layout waits until the page says it has shown the final scores (a big map is built again for them).
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(posted.some((m) => m.type === 'layout')).toBe(false);
+    void send({ type: 'drawn', id: 1 });
+    await until(() => posted.some((m) => m.type === 'layout'));
     void send({ type: 'layout-stop', id: 1 });
     await run;
     const kinds = posted
@@ -110,6 +116,7 @@ describe('the analysis worker', () => {
     await until(() => posted.some((m) => m.type === 'result'));
     void send({ type: 'drawn', id: 2 });
     await until(() => posted.some((m) => m.type === 'scores' && !m.estimate));
+    void send({ type: 'drawn', id: 2 });
     void send({ type: 'layout-stop', id: 2 });
     await run;
     const result = posted.find((m) => m.type === 'result');
