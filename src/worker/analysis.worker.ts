@@ -270,8 +270,8 @@ self.onmessage = async (event: MessageEvent<PageMessage>) => {
     postScores(result, false);
     // The Ask index and the layout wait until the page has shown the final scores: on a big map, where WebGL draws
     // only the largest people, it builds the map again for them, and beside this thread's work (two busy threads and
-    // the GPU process on two cores) that took 1.1–1.2 s in one task instead of 0.5 s (225,000 people,
-    // docs/performance.md, Session 10). Elsewhere the page answers at once.
+    // the GPU process on two cores) that was the load's longest task, 0.94–1.15 s; waiting, 0.82–0.92 s (225,000
+    // people, three runs each, docs/performance.md, Session 10). Elsewhere the page answers at once.
     await untilDrawn(id, MAX_RESCORED_WAIT_MS);
     // A big network's Ask index before its layout (which runs for minutes there, while the person uses the map):
     // built after it, the first Ask and the first person opened as the layout settled waited for it (1.7–1.9 s
