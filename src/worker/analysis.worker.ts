@@ -37,7 +37,7 @@ let awaitingDraw: { id: number; resolve(): void } | undefined;
 const MAX_DRAW_WAIT_MS = 20_000;
 /**
  * Longest wait, after the final scores, for the page to say it has shown them (see below). Its answer comes at
- * once but on a big map, which the page builds again for them (about 2 s of its tasks at 225,000 people).
+ * once but on a big map, which the page builds again for them first (1.2–1.5 s of its tasks at 225,000 people).
  */
 const MAX_RESCORED_WAIT_MS = 10_000;
 
